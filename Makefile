@@ -1,0 +1,44 @@
+# Two commands on a fresh machine (only Python 3.11+ and pip needed):
+#   make demo   set up .venv and explain one month for an example worker
+#   make test   set up .venv and run the whole check (ruff, mypy --strict, pytest, examples)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# a stamp per set of extras, redone when pyproject.toml changes
+CORE_STAMP := $(VENV)/.core-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(CORE_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[dev,population,testing]'
+	touch $@ $(CORE_STAMP)
+
+demo: $(CORE_STAMP)
+	$(PY) examples/demo.py
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check src tests examples benchmarks
+	$(PY) -m ruff format --check src tests examples benchmarks
+
+typecheck: $(DEV_STAMP)
+	$(PY) -m mypy --strict src
+
+pytest: $(DEV_STAMP)
+	$(PY) -m pytest
+
+test: lint typecheck pytest
+
+bench: $(DEV_STAMP)
+	$(PY) benchmarks/bench_month.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
