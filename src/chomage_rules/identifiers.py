@@ -1,0 +1,89 @@
+"""Belgian identifiers: the national number (NISS / INSZ, also BIS numbers) and the enterprise number.
+
+Both end in a mod-97 check:
+
+- national number, 11 digits ``YYMMDD SSS CC``: ``CC = 97 - (YYMMDDSSS mod 97)`` for people born
+  before 2000, and ``CC = 97 - (2YYMMDDSSS mod 97)`` (a ``2`` put in front) for people born from
+  2000. A BIS number adds 20 or 40 to the month. An unknown birth day or month is written ``00``.
+- enterprise number (BCE / KBO), 10 digits starting with 0 or 1, usually written ``0403.170.701``:
+  ``last two digits = 97 - (first eight digits mod 97)``.
+
+Sources: the structure of the national register number (Registre national, SPF Intérieur) and of the
+enterprise number (Banque-Carrefour des Entreprises, SPF Économie), as used by ONEM and the DmfA.
+
+The checks return the canonical form (digits only) or raise ``ValueError`` with a sentence a clerk
+can act on; the pydantic models turn that into a ``ValidationError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mask_niss", "normalize_enterprise_number", "normalize_niss"]
+
+_NISS_PATTERN = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})[-.]?(\d{3})\.?(\d{2})$")
+_ENTERPRISE_PATTERN = re.compile(r"^([01]\d{3})\.?(\d{3})\.?(\d{3})$")
+
+
+def _mod97_check(number: int) -> int:
+    return 97 - number % 97
+
+
+def normalize_niss(text: str) -> str:
+    """Return the national number as 11 digits, or raise ValueError saying what is wrong.
+
+    Accepted forms: ``85073003328`` and ``85.07.30-033.28`` (the printed form).
+    """
+    match = _NISS_PATTERN.match(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(
+            f"the national number {text!r} is not 11 digits "
+            "(write it as 85073003328 or 85.07.30-033.28)"
+        )
+    digits = "".join(match.groups())
+    month = int(digits[2:4])
+    day = int(digits[4:6])
+    if not (month <= 12 or 20 <= month <= 32 or 40 <= month <= 52):
+        raise ValueError(
+            f"the national number {mask_niss(digits)} has month {month:02d}, which is neither "
+            "a month (00-12) nor a BIS month (20-32, 40-52)"
+        )
+    if day > 31:
+        raise ValueError(f"the national number {mask_niss(digits)} has day {day:02d}, above 31")
+    body = int(digits[:9])
+    check = int(digits[9:])
+    if check not in (_mod97_check(body), _mod97_check(2_000_000_000 + body)):
+        raise ValueError(
+            f"the national number {mask_niss(digits)} fails its mod-97 check: "
+            "its last two digits do not match the first nine (a typing error?)"
+        )
+    return digits
+
+
+def normalize_enterprise_number(text: str) -> str:
+    """Return the enterprise number as 10 digits, or raise ValueError saying what is wrong.
+
+    Accepted forms: ``0403170701`` and ``0403.170.701``.
+    """
+    match = _ENTERPRISE_PATTERN.match(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(
+            f"the enterprise number {text!r} is not 10 digits starting with 0 or 1 "
+            "(write it as 0403170701 or 0403.170.701)"
+        )
+    digits = "".join(match.groups())
+    if int(digits[8:]) != _mod97_check(int(digits[:8])):
+        raise ValueError(
+            f"the enterprise number {text!r} fails its mod-97 check: "
+            "its last two digits do not match the first eight (a typing error?)"
+        )
+    return digits
+
+
+def mask_niss(digits: str) -> str:
+    """The national number as shown in every rendering: only the two check digits stay visible.
+
+    The birth date and serial number are personal data; the check digits alone let a clerk match
+    a printout to a file without exposing them.
+    """
+    return f"**.**.**-***.{digits[-2:]}"

@@ -1,0 +1,112 @@
+"""Exact money: the only place that rounds (rulebook R0).
+
+The rules compute in **integer cents** and exact integer fractions, so that no intermediate quotient
+is ever rounded and the caller's ``decimal`` context (its precision, its rounding) plays no part.
+``Decimal`` appears only at the edges: it is turned into integers on the way in and built back from
+integers on the way out, without arithmetic that would read the context.
+
+Every function that takes amounts also works, unchanged, on numpy ``int64`` arrays: the population
+engine runs the same rules over whole columns (see ``docs/decisions.md``, "one definition per rule").
+
+Rulebook R0: round **once**, half up (ROUND_HALF_UP), at (1) a daily amount, (2) a component amount
+(units × a daily amount) and (3) a withholding per payer.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "Num",
+    "cents_to_decimal",
+    "decimal_to_cents",
+    "decimal_to_ratio",
+    "format_cents",
+    "format_fraction",
+    "half_up_div",
+    "hundredths",
+]
+
+Num = Any
+"""An exact integer, or a numpy int64 array of them when the population engine runs the rules."""
+
+
+def half_up_div(numerator: Num, denominator: int) -> Num:
+    """``numerator / denominator`` rounded to the nearest integer, halves up.
+
+    For ``numerator >= 0`` and ``denominator > 0`` (all amounts are non-negative). Pure integer
+    arithmetic, so it is exact at a tie: ``half_up_div(5, 2) == 3``, ``half_up_div(7, 2) == 4``.
+    """
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def decimal_to_ratio(value: Decimal) -> tuple[int, int]:
+    """A finite Decimal as an exact, reduced ``(numerator, denominator)``; no context involved."""
+    return value.as_integer_ratio()
+
+
+def decimal_to_cents(value: Decimal) -> int:
+    """A Decimal amount with at most two decimals as integer cents; ValueError otherwise."""
+    return _scaled(value, 100, "cent")
+
+
+def hundredths(value: Decimal) -> int:
+    """A Decimal quantity with at most two decimals (hours, units) as integer hundredths."""
+    return _scaled(value, 100, "hundredth")
+
+
+def _scaled(value: Decimal, scale: int, what: str) -> int:
+    numerator, denominator = value.as_integer_ratio()
+    numerator *= scale
+    if numerator % denominator:
+        raise ValueError(f"{value} is not a whole number of {what}s")
+    return numerator // denominator
+
+
+_DECIMALS: dict[int, Decimal] = {}
+_DECIMALS_MAX = 1 << 16
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    """Integer cents as a Decimal with exactly two decimals (built from text: context-free).
+
+    Decimals are immutable, so recent values are kept and shared (a result holds a few dozen
+    amounts, most of them repeated across workers: 0.00, the month's daily amounts …).
+    """
+    cached = _DECIMALS.get(cents)
+    if cached is None:
+        sign = "-" if cents < 0 else ""
+        whole, part = divmod(abs(cents), 100)
+        cached = Decimal(f"{sign}{whole}.{part:02d}")
+        if len(_DECIMALS) >= _DECIMALS_MAX:
+            _DECIMALS.clear()
+        _DECIMALS[int(cents)] = cached
+    return cached
+
+
+def format_cents(cents: int) -> str:
+    """Integer cents for a reader: ``329911`` -> ``3,299.11``."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}"
+
+
+def format_fraction(numerator: int, denominator: int, places: int = 4) -> str:
+    """An exact fraction for a reader, with ``…`` when the decimals shown are not all of it.
+
+    ``format_fraction(329911, 2600)`` -> ``126.8888…`` (the daily wage 3,299.11 / 26, in euros).
+    """
+    sign = "-" if (numerator < 0) != (denominator < 0) and numerator != 0 else ""
+    numerator, denominator = abs(numerator), abs(denominator)
+    scaled, remainder = divmod(numerator * 10**places, denominator)
+    whole, part = divmod(scaled, 10**places)
+    text = f"{sign}{whole:,}.{part:0{places}d}" if places else f"{sign}{whole:,}"
+    if remainder:
+        return text + "…"
+    # exact: drop trailing zeros beyond two decimals
+    if places > 2:
+        text = text.rstrip("0")
+        head, _, tail = text.partition(".")
+        text = f"{head}.{tail:0<2}"
+    return text
