@@ -1,0 +1,275 @@
+"""The month's computation, written once for a single worker and for whole columns.
+
+``compute_kernel`` chains the rules of the rulebook (R1-R8) over exact integers. ``compute_month``
+calls it with Python ints and ``ops.SCALAR``, then builds the explanation from its intermediate
+values; ``compute_population`` calls it with numpy int64 columns and numpy's ops. There is no second
+implementation that could drift (docs/decisions.md, "one definition per rule").
+
+Units are carried in **half units**, amounts in **cents**, hours in hundredths; unit counts enter as
+exact fractions ``numerator / denominator`` (see :func:`unit_fraction`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ParameterNotCovered
+from .models import Reason
+from .money import Num
+from .month_parameters import CATEGORY_ORDER, MonthParameters
+from .rules import daily_wage
+from .rules.allowance import component_cents
+from .rules.construction import credit_covered_half_units
+from .rules.daily_amount import daily_amount_cents, with_minimum
+from .rules.energy_supplement import energy_supplement_cents
+from .rules.ops import Ops
+from .rules.payment_status import status_code
+from .rules.reasons import RateGroup, rules_for
+from .rules.supplement import paid_half_units, wage_at_or_below_threshold
+from .rules.units import quarter_round_half_units
+from .rules.withholding import withheld_cents
+
+__all__ = ["REASONS", "KernelInputs", "KernelOutputs", "compute_kernel", "unit_fraction"]
+
+REASONS: tuple[Reason, ...] = tuple(Reason)
+RATE_GROUPS: tuple[RateGroup, ...] = tuple(RateGroup)
+_GROUP_OF = {reason: rules_for(reason).rate_group for reason in REASONS}
+_SUPPLEMENT = tuple(r for r in REASONS if rules_for(r).supplement)
+_ENERGY = tuple(r for r in REASONS if rules_for(r).energy_supplement)
+_CONSTRUCTION = tuple(r for r in REASONS if rules_for(r).construction)
+_REASONS_OF = {g: tuple(r for r in REASONS if _GROUP_OF[r] is g) for g in RATE_GROUPS}
+_CONSTRUCTION_PARAMETERS = (
+    "construction.credit_units",
+    *(f"construction.amount.{c}" for c in CATEGORY_ORDER),
+)
+_NO_AMOUNTS = (0,) * len(CATEGORY_ORDER)
+
+
+def unit_fraction(days_per_week: int, divisor_hours_h: Num) -> Num:
+    """The denominator of every unit count of a worker: ``days_per_week × B`` (B in hundredths).
+
+    R4 counts ``P × 6 / B`` units. A day's hours default to ``Q / days_per_week``, which is not a
+    decimal in general (38 / 6), so hours are scaled by ``days_per_week``: a day with explicit hours
+    ``h`` adds ``h_h × days_per_week × 6`` to the numerator, a day with the default hours adds
+    ``Q_h × 6``; the denominator is ``days_per_week × B_h``.
+    """
+    return days_per_week * divisor_hours_h
+
+
+@dataclass(slots=True)
+class KernelInputs:
+    """One worker-month (Python ints and bools) or a column of them (numpy arrays)."""
+
+    monthly_wage_cents: Num
+    hourly_wage_cents: Num
+    paid_hourly: Num
+    weekly_hours_h: Num
+    unit_numerators: dict[Reason, Num]
+    """Per reason: the hours of temporary unemployment, scaled (see :func:`unit_fraction`).
+
+    A reason left out has no hours (a single worker lists only its reasons; columns list all)."""
+    unit_denominator: Num
+    frost_numerator: Num
+    """Hours of construction-eligible unemployment in a recognised frost period, scaled likewise."""
+    prior_supplement_half_units: Num
+    prior_credit_half_units: Num
+    construction_applies: Num
+    category_code: Num
+    agreement_guarantees_supplement: Num
+    supplement_paid_by_fund: Num
+    employer_declared: Num
+    card_submitted: Num
+
+
+@dataclass(slots=True)
+class KernelOutputs:
+    """Every intermediate and final figure; amounts in cents, units in half units."""
+
+    daily_wage_numerator: Num
+    daily_wage_denominator: int
+    half_units: dict[Reason, Num]
+    """Per reason given in the inputs."""
+    group_half_units: dict[RateGroup, Num]
+    daily_before_minimum: dict[RateGroup, Num]
+    daily: dict[RateGroup, Num]
+    components: dict[RateGroup, Num]
+    gross_allowance: Num
+    supplement_eligible_half_units: Num
+    supplement_at_or_below_threshold: Num
+    supplement_paid_half_units: Num
+    supplement: Num
+    energy_half_units: Num
+    energy_supplement: Num
+    construction_half_units: Num
+    frost_half_units: Num
+    credit_covered_half_units: Num
+    construction_amount_cents: Num
+    construction_top_up: Num
+    frost_amount_cents: Num
+    frost_top_up: Num
+    sector_top_up: Num
+    employer_part: Num
+    fund_part: Num
+    payment_body_gross: Num
+    payment_body_withholding: Num
+    employer_withholding: Num
+    sector_fund_withholding: Num
+    payment_body_net: Num
+    employer_net: Num
+    sector_fund_net: Num
+    withholding: Num
+    net_total: Num
+    status_code: Num
+    supplement_half_units_after: Num
+    credit_half_units_after: Num
+
+
+def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutputs:
+    """Rulebook R1-R8 for one month, on exact integers (scalars or columns)."""
+    # R1 daily wage, an exact fraction
+    dw_den = daily_wage.denominator(p.divisor)
+    dw_num = daily_wage.numerator(
+        ops,
+        monthly_wage_cents=x.monthly_wage_cents,
+        hourly_wage_cents=x.hourly_wage_cents,
+        paid_hourly=x.paid_hourly,
+        weekly_hours_h=x.weekly_hours_h,
+        ceiling_cents=p.ceiling_cents,
+        divisor=p.divisor,
+    )
+
+    # R4 units per reason, then per rate group
+    den = x.unit_denominator
+    half_units = {
+        reason: quarter_round_half_units(numerator, den)
+        for reason, numerator in x.unit_numerators.items()
+    }
+    units_of = half_units.get
+    group_half_units = {
+        group: sum([units_of(r, 0) for r in _REASONS_OF[group]]) for group in RATE_GROUPS
+    }
+
+    # R2 + R3 daily amount per rate group, R0 (2) one component per daily amount
+    daily_before: dict[RateGroup, Num] = {}
+    daily: dict[RateGroup, Num] = {}
+    components: dict[RateGroup, Num] = {}
+    gross: Num = 0
+    for group in RATE_GROUPS:
+        rate = p.rates[group]
+        if rate is None:
+            if ops.any(group_half_units[group] > 0):
+                raise ParameterNotCovered(
+                    group.value, p.first_day, "no rate for these units on this date"
+                )
+            daily_before[group] = daily[group] = components[group] = 0 * dw_num
+            continue
+        daily_before[group] = daily_amount_cents(dw_num, dw_den, rate)
+        daily[group] = with_minimum(ops, daily_before[group], p.minimum_cents)
+        components[group] = component_cents(group_half_units[group], daily[group])
+        gross = gross + components[group]
+
+    # R5 employer supplement (2024) and the energy-scheme supplement
+    eligible: Num = sum([units_of(r, 0) for r in _SUPPLEMENT])
+    if p.supplement_cents is None or p.threshold_cents is None or p.free_half_units is None:
+        at_or_below: Num = 0 * dw_num > 0
+        paid: Num = 0 * dw_num
+    else:
+        at_or_below = wage_at_or_below_threshold(
+            ops,
+            monthly_wage_cents=x.monthly_wage_cents,
+            hourly_wage_cents=x.hourly_wage_cents,
+            paid_hourly=x.paid_hourly,
+            weekly_hours_h=x.weekly_hours_h,
+            threshold_cents=p.threshold_cents,
+            divisor=p.divisor,
+        )
+        paid = paid_half_units(
+            ops,
+            eligible=eligible,
+            prior=x.prior_supplement_half_units,
+            free=p.free_half_units,
+            at_or_below_threshold=at_or_below,
+        )
+        paid = ops.where(x.agreement_guarantees_supplement, 0, paid)
+    supplement = component_cents(paid, p.supplement_cents or 0)
+    energy_units: Num = sum([units_of(r, 0) for r in _ENERGY])
+    if p.energy_supplement_cents is None and ops.any(energy_units > 0):
+        raise ParameterNotCovered(
+            "supplement.energy_amount", p.first_day, "no energy supplement on this date"
+        )
+    energy = energy_supplement_cents(energy_units, p.energy_supplement_cents or 0)
+
+    # R6 construction top-up within the credit; frost units outside it
+    construction_units: Num = sum([units_of(r, 0) for r in _CONSTRUCTION])
+    construction_units = ops.where(x.construction_applies, construction_units, 0)
+    if p.missing and ops.any(x.construction_applies):
+        for name in _CONSTRUCTION_PARAMETERS:
+            p.require(name)
+    credit = p.credit_half_units or 0
+    amounts = p.construction_cents or _NO_AMOUNTS
+    frost_amounts = p.frost_cents_or_zero
+    frost_units = ops.minimum(
+        quarter_round_half_units(x.frost_numerator, x.unit_denominator), construction_units
+    )
+    covered = credit_covered_half_units(
+        ops, units=construction_units - frost_units, credit=credit, used=x.prior_credit_half_units
+    )
+    construction_amount = ops.where(x.construction_applies, ops.take(amounts, x.category_code), 0)
+    frost_amount = ops.where(x.construction_applies, ops.take(frost_amounts, x.category_code), 0)
+    construction_top_up = component_cents(covered, construction_amount)
+    frost_top_up = component_cents(frost_units, frost_amount)
+    sector_top_up = construction_top_up + frost_top_up
+
+    # R7 withholding per payer, one rounding each
+    employer_part = ops.where(x.supplement_paid_by_fund, 0, supplement) + energy
+    fund_part = ops.where(x.supplement_paid_by_fund, supplement, 0)
+    pb_gross = gross + sector_top_up
+    pb_withholding = withheld_cents(
+        (gross, p.legal_withholding), (sector_top_up, p.complement_withholding)
+    )
+    employer_withholding = withheld_cents((employer_part, p.complement_withholding))
+    fund_withholding = withheld_cents((fund_part, p.complement_withholding))
+    pb_net = pb_gross - pb_withholding
+    employer_net = employer_part - employer_withholding
+    fund_net = fund_part - fund_withholding
+
+    return KernelOutputs(
+        daily_wage_numerator=dw_num,
+        daily_wage_denominator=dw_den,
+        half_units=half_units,
+        group_half_units=group_half_units,
+        daily_before_minimum=daily_before,
+        daily=daily,
+        components=components,
+        gross_allowance=gross,
+        supplement_eligible_half_units=eligible,
+        supplement_at_or_below_threshold=at_or_below,
+        supplement_paid_half_units=paid,
+        supplement=supplement,
+        energy_half_units=energy_units,
+        energy_supplement=energy,
+        construction_half_units=construction_units,
+        frost_half_units=frost_units,
+        credit_covered_half_units=covered,
+        construction_amount_cents=construction_amount,
+        construction_top_up=construction_top_up,
+        frost_amount_cents=frost_amount,
+        frost_top_up=frost_top_up,
+        sector_top_up=sector_top_up,
+        employer_part=employer_part,
+        fund_part=fund_part,
+        payment_body_gross=pb_gross,
+        payment_body_withholding=pb_withholding,
+        employer_withholding=employer_withholding,
+        sector_fund_withholding=fund_withholding,
+        payment_body_net=pb_net,
+        employer_net=employer_net,
+        sector_fund_net=fund_net,
+        withholding=pb_withholding + employer_withholding + fund_withholding,
+        net_total=pb_net + employer_net + fund_net,
+        status_code=status_code(
+            ops, employer_declared=x.employer_declared, card_submitted=x.card_submitted
+        ),
+        supplement_half_units_after=x.prior_supplement_half_units + eligible,
+        credit_half_units_after=x.prior_credit_half_units + covered,
+    )

@@ -1,0 +1,528 @@
+"""The inputs: a worker, an employer, a month of days and the worker's counters (frozen pydantic).
+
+Every model is frozen, refuses unknown fields, and round-trips through JSON exactly
+(``Model.model_validate_json(m.model_dump_json()) == m``). Bad input raises
+``pydantic.ValidationError`` whose entry names the field and says what is wrong in plain words;
+nothing is clamped, rounded or dropped.
+
+Amounts and hours are ``Decimal``. A Python ``float`` (or a JSON number with a fraction) is
+**refused**, never converted: binary floats cannot hold most cent values (``0.1`` is really
+``0.1000000000000000055511…``), and converting through their shortest text would hide digits the
+caller lost. Pass ``Decimal("3500.10")``, the string ``"3500.10"`` or an integer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .identifiers import normalize_enterprise_number, normalize_niss
+from .money import cents_to_decimal, decimal_to_cents
+from .parameters import ParameterSet
+from .rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
+
+__all__ = [
+    "Cp124Category",
+    "DayEntry",
+    "DayStatus",
+    "Employer",
+    "History",
+    "Month",
+    "PaymentStatus",
+    "Reason",
+    "WorkRegime",
+    "Worker",
+]
+
+
+class Reason(StrEnum):
+    """Why the worker was temporarily unemployed on a day (DRS scenario 2 type codes)."""
+
+    ECONOMIC = "economic"  # 001 blue-collar, 011 white-collar
+    BAD_WEATHER = "bad_weather"  # 002
+    TECHNICAL_ACCIDENT = "technical_accident"  # 003
+    FORCE_MAJEURE = "force_majeure"  # 004
+    FORCE_MAJEURE_MEDICAL = "force_majeure_medical"  # 005
+    COLLECTIVE_CLOSURE = "collective_closure"  # 006, 007, 008
+    STRIKE_LOCKOUT = "strike_lockout"  # 009
+    PROTECTED_WORKER_DISMISSAL = "protected_worker_dismissal"  # 010
+    ENERGY_CRISIS = (
+        "energy_crisis"  # economic scheme for energy-intensive firms, 2022-10 to 2023-03
+    )
+
+
+class DayStatus(StrEnum):
+    """What the control card (eC3.2) says of a day."""
+
+    TEMPORARY_UNEMPLOYMENT = "temporary_unemployment"
+    WORKED = "worked"
+    WORKED_ELSEWHERE = "worked_elsewhere"
+    INCAPACITY = "incapacity"
+    HOLIDAY = "holiday"
+    OTHER = "other"
+
+
+class WorkRegime(StrEnum):
+    """The worker's regime, which decides the divisor of the unit count (rulebook R4)."""
+
+    FULL_TIME = "full_time"
+    PART_TIME_MAINTAINED_RIGHTS = "part_time_maintained_rights"
+    PART_TIME_INCOME_GUARANTEE = "part_time_income_guarantee"
+    VOLUNTARY_PART_TIME = "voluntary_part_time"
+
+
+class Cp124Category(StrEnum):
+    """Construction (joint committee 124) worker category; ``IV`` means IV and above."""
+
+    I = "I"  # noqa: E741 - the category's official name
+    IA = "IA"
+    II = "II"
+    IIA = "IIA"
+    III = "III"
+    IV = "IV"
+
+
+class PaymentStatus(StrEnum):
+    """Whether the computed amounts can be paid yet (rulebook R8)."""
+
+    PAYABLE = "payable"
+    AWAITING_EMPLOYER_DECLARATION = "awaiting_employer_declaration"
+    AWAITING_CONTROL_CARD = "awaiting_control_card"
+
+
+# --------------------------------------------------------------------------- exact decimals
+
+REGIMES_USING_FULL_TIME_HOURS = frozenset(
+    {WorkRegime.PART_TIME_INCOME_GUARANTEE, WorkRegime.VOLUNTARY_PART_TIME}
+)
+MAX_MONTHLY_WAGE = Decimal("1000000.00")
+MAX_HOURLY_WAGE = Decimal("10000.00")
+MAX_WEEKLY_HOURS = Decimal(50)
+MAX_DAY_HOURS = Decimal(24)
+
+
+def _refuse_float(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("not_a_number", "expected a number, not a yes/no value")
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "float_refused",
+            "a binary float ({value}) cannot hold an exact amount; "
+            'give it as a Decimal, a string such as "{value}" or an integer',
+            {"value": value},
+        )
+    return value
+
+
+def _two_decimals(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise PydanticCustomError(
+            "not_finite", "must be a finite number, not {value}", {"value": value}
+        )
+    try:
+        cents = decimal_to_cents(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "too_many_decimals",
+            "{value} has more than two decimals; nothing is rounded for you, give it to the cent",
+            {"value": value},
+        ) from None
+    return cents_to_decimal(cents)
+
+
+def _half_units(value: Decimal) -> Decimal:
+    value = _two_decimals(value)
+    if value < 0:
+        raise PydanticCustomError(
+            "negative", "must not be negative (got '{value}')", {"value": value}
+        )
+    if decimal_to_cents(value) % 50:
+        raise PydanticCustomError(
+            "not_half_units",
+            "{value} is not a whole or half unit (units are counted in halves)",
+            {"value": value},
+        )
+    return value
+
+
+ExactDecimal = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_two_decimals)]
+"""A Decimal with at most two decimals, normalised to exactly two (same value)."""
+
+HalfUnits = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_half_units)]
+"""A non-negative count of units in steps of 0.5."""
+
+
+def _positive_at_most(value: Decimal, limit: Decimal, what: str) -> Decimal:
+    if value <= 0:
+        raise PydanticCustomError(
+            "not_positive",
+            "{what} must be greater than zero (got '{value}')",
+            {"what": what, "value": value},
+        )
+    if value > limit:
+        raise PydanticCustomError(
+            "too_large",
+            "{what} of {value} is above {limit}, which cannot be right",
+            {"what": what, "value": value, "limit": limit},
+        )
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+
+# --------------------------------------------------------------------------- Worker
+
+
+@lru_cache(maxsize=1)
+def _largest_construction_credit() -> Decimal:
+    return ParameterSet.default().largest_value("construction.credit_units")
+
+
+class Worker(_Model):
+    """The worker and the wage data the employer declared (DRS scenario 2)."""
+
+    niss: str = Field(description="National number (NISS/INSZ) or BIS number, 11 digits.")
+    monthly_gross_wage: ExactDecimal | None = Field(
+        default=None, description="Gross monthly wage in EUR, for a monthly-paid worker."
+    )
+    hourly_wage: ExactDecimal | None = Field(
+        default=None,
+        validate_default=True,
+        description="Gross hourly wage in EUR, for an hourly-paid worker.",
+    )
+    weekly_hours: ExactDecimal = Field(
+        default=Decimal("38.00"), description="Q: the worker's normal average weekly hours."
+    )
+    days_per_week: int = Field(default=5, description="Working days in the worker's week (1-6).")
+    regime: WorkRegime = WorkRegime.FULL_TIME
+    full_time_weekly_hours: ExactDecimal | None = Field(
+        default=None,
+        validate_default=True,
+        description="S: weekly hours of a comparable full-timer; only for the two regimes using it.",
+    )
+    cp124_category: Cp124Category | None = None
+    has_legitimation_card: bool = Field(
+        default=False, description="Holds a valid construction 'ayant droit' legitimation card."
+    )
+    residence_country: str = Field(default="BE", description="ISO 3166-1 alpha-2 country code.")
+
+    @field_validator("niss", mode="before")
+    @classmethod
+    def _check_niss(cls, value: Any) -> str:
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "niss_type", "the national number must be text, such as '85073003328'"
+            )
+        try:
+            return normalize_niss(value)
+        except ValueError as error:
+            raise PydanticCustomError("niss", str(error)) from None
+
+    @field_validator("monthly_gross_wage")
+    @classmethod
+    def _check_monthly_wage(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None:
+            _positive_at_most(value, MAX_MONTHLY_WAGE, "the monthly gross wage")
+        return value
+
+    @field_validator("hourly_wage")
+    @classmethod
+    def _check_hourly_wage(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        if value is not None:
+            _positive_at_most(value, MAX_HOURLY_WAGE, "the hourly wage")
+        if "monthly_gross_wage" not in info.data:
+            return value  # the monthly wage was invalid: that error is already reported
+        monthly = info.data["monthly_gross_wage"]
+        if monthly is None and value is None:
+            raise PydanticCustomError(
+                "wage_missing", "give the monthly_gross_wage or the hourly_wage (neither was given)"
+            )
+        if monthly is not None and value is not None:
+            raise PydanticCustomError(
+                "wage_twice",
+                "give the monthly_gross_wage or the hourly_wage, not both "
+                "(a worker is paid by the month or by the hour)",
+            )
+        return value
+
+    @field_validator("weekly_hours")
+    @classmethod
+    def _check_weekly_hours(cls, value: Decimal) -> Decimal:
+        return _positive_at_most(value, MAX_WEEKLY_HOURS, "the weekly hours")
+
+    @field_validator("days_per_week", mode="before")
+    @classmethod
+    def _check_days_per_week(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PydanticCustomError("days_type", "must be a whole number of days from 1 to 6")
+        if not 1 <= value <= 6:
+            raise PydanticCustomError(
+                "days_range",
+                "must be from 1 to 6 working days a week (got '{value}')",
+                {"value": value},
+            )
+        return value
+
+    @field_validator("full_time_weekly_hours")
+    @classmethod
+    def _check_full_time_hours(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        regime = info.data.get("regime")
+        if regime is None:
+            return value  # the regime was invalid: that error is already reported
+        if regime in REGIMES_USING_FULL_TIME_HOURS:
+            if value is None:
+                raise PydanticCustomError(
+                    "full_time_hours_missing",
+                    "the {regime} regime counts units against the weekly hours of a comparable "
+                    "full-timer (S): give full_time_weekly_hours",
+                    {"regime": regime.value},
+                )
+            _positive_at_most(value, MAX_WEEKLY_HOURS, "the full-time weekly hours")
+            weekly = info.data.get("weekly_hours")
+            if weekly is not None and weekly > value:
+                raise PydanticCustomError(
+                    "full_time_hours_low",
+                    "a part-timer's weekly hours ({weekly}) cannot exceed those of a comparable "
+                    "full-timer ({value})",
+                    {"weekly": weekly, "value": value},
+                )
+        elif value is not None:
+            raise PydanticCustomError(
+                "full_time_hours_unused",
+                "full_time_weekly_hours is only used for the part_time_income_guarantee and "
+                "voluntary_part_time regimes, not {regime}; leave it out",
+                {"regime": regime.value},
+            )
+        return value
+
+    @field_validator("residence_country")
+    @classmethod
+    def _check_country(cls, value: str) -> str:
+        if len(value) != 2 or not value.isascii() or not value.isupper() or not value.isalpha():
+            raise PydanticCustomError(
+                "country",
+                "must be a two-letter ISO country code such as BE, FR or NL (got '{value}')",
+                {"value": value},
+            )
+        return value
+
+    @property
+    def paid_hourly(self) -> bool:
+        return self.hourly_wage is not None
+
+
+# --------------------------------------------------------------------------- Employer
+
+
+class Employer(_Model):
+    """The employer that put the worker on temporary unemployment."""
+
+    enterprise_number: str = Field(description="Enterprise number (BCE/KBO), 10 digits.")
+    joint_committee: str = Field(
+        description="Joint committee (commission paritaire), e.g. '124' or '111.01'."
+    )
+    name: str | None = Field(default=None, max_length=200)
+    agreement_guarantees_supplement: bool = Field(
+        default=False,
+        description="A company agreement already guarantees at least the statutory supplement (R5).",
+    )
+    supplement_paid_by_fund: bool = Field(
+        default=False,
+        description="A generally binding agreement has a sector fund pay the supplement (R5).",
+    )
+
+    @field_validator("enterprise_number", mode="before")
+    @classmethod
+    def _check_enterprise_number(cls, value: Any) -> str:
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "enterprise_type", "the enterprise number must be text, such as '0403.170.701'"
+            )
+        try:
+            return normalize_enterprise_number(value)
+        except ValueError as error:
+            raise PydanticCustomError("enterprise_number", str(error)) from None
+
+    @field_validator("joint_committee")
+    @classmethod
+    def _check_joint_committee(cls, value: str) -> str:
+        parts = value.split(".")
+        if not (
+            len(parts[0]) == 3
+            and len(parts) <= 3
+            and all(part.isascii() and part.isdigit() for part in parts)
+            and all(len(part) == 2 for part in parts[1:])
+        ):
+            raise PydanticCustomError(
+                "joint_committee",
+                "'{value}' is not a joint committee number such as '124', '200' or '111.01'",
+                {"value": value},
+            )
+        return value
+
+
+# --------------------------------------------------------------------------- days and month
+
+
+class DayEntry(_Model):
+    """One day of the control card, with the employer's hours for temporary-unemployment days."""
+
+    day: date
+    status: DayStatus
+    reason: Reason | None = Field(default=None, validate_default=True)
+    hours: ExactDecimal | None = Field(
+        default=None,
+        description="Hours of temporary unemployment that day; default Q / days_per_week.",
+    )
+    frost_period: bool = Field(
+        default=False, description="The day falls in a frost period recognised by Constructiv (R6)."
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _check_reason(cls, value: Reason | None, info: ValidationInfo) -> Reason | None:
+        status = info.data.get("status")
+        if status is None:
+            return value
+        if status is DayStatus.TEMPORARY_UNEMPLOYMENT and value is None:
+            raise PydanticCustomError(
+                "reason_missing",
+                "a temporary-unemployment day needs its reason (economic, force_majeure, …)",
+            )
+        if status is not DayStatus.TEMPORARY_UNEMPLOYMENT and value is not None:
+            raise PydanticCustomError(
+                "reason_unexpected",
+                "only a temporary-unemployment day has a reason; this day is {status}",
+                {"status": status.value},
+            )
+        day = info.data.get("day")
+        if (
+            value is Reason.ENERGY_CRISIS
+            and day is not None
+            and not (ENERGY_CRISIS_FIRST_DAY <= day <= ENERGY_CRISIS_LAST_DAY)
+        ):
+            raise PydanticCustomError(
+                "energy_crisis_dates",
+                "the energy-crisis scheme ran from {first} to {last}; {day} is outside it",
+                {"first": ENERGY_CRISIS_FIRST_DAY, "last": ENERGY_CRISIS_LAST_DAY, "day": day},
+            )
+        return value
+
+    @field_validator("hours")
+    @classmethod
+    def _check_hours(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        if value is None:
+            return value
+        if (
+            info.data.get("status", DayStatus.TEMPORARY_UNEMPLOYMENT)
+            is not DayStatus.TEMPORARY_UNEMPLOYMENT
+        ):
+            raise PydanticCustomError(
+                "hours_unexpected", "hours are given only for temporary-unemployment days"
+            )
+        return _positive_at_most(value, MAX_DAY_HOURS, "the hours of a day")
+
+    @field_validator("frost_period")
+    @classmethod
+    def _check_frost(cls, value: bool, info: ValidationInfo) -> bool:
+        if (
+            value
+            and info.data.get("status", DayStatus.TEMPORARY_UNEMPLOYMENT)
+            is not DayStatus.TEMPORARY_UNEMPLOYMENT
+        ):
+            raise PydanticCustomError(
+                "frost_unexpected",
+                "only a temporary-unemployment day can be marked as in a frost period",
+            )
+        return value
+
+
+class Month(_Model):
+    """A calendar month of the worker's control card and the state of the paperwork."""
+
+    year: int = Field(ge=2000, le=2100)
+    month: int = Field(ge=1, le=12)
+    days: tuple[DayEntry, ...] = ()
+    employer_declared: bool = Field(
+        default=True,
+        description="The employer's monthly declaration of hours (DRS scenario 5) is in.",
+    )
+    card_submitted: bool = Field(
+        default=True, description="The worker's control card is submitted."
+    )
+
+    @field_validator("days")
+    @classmethod
+    def _check_days(cls, value: tuple[DayEntry, ...], info: ValidationInfo) -> tuple[DayEntry, ...]:
+        year, month = info.data.get("year"), info.data.get("month")
+        if year is None or month is None:
+            return value
+        seen: set[date] = set()
+        for index, entry in enumerate(value):
+            if (entry.day.year, entry.day.month) != (year, month):
+                raise PydanticCustomError(
+                    "day_outside_month",
+                    "entry {index} is for {day}, which is not in {period}",
+                    {"index": index, "day": entry.day, "period": f"{year}-{month:02d}"},
+                )
+            if entry.day in seen:
+                raise PydanticCustomError(
+                    "day_twice",
+                    "{day} appears twice (entry {index}); give each day once",
+                    {"day": entry.day, "index": index},
+                )
+            seen.add(entry.day)
+        return value
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+
+# --------------------------------------------------------------------------- History
+
+
+class History(_Model):
+    """The worker's counters with this employer up to ``through`` (inclusive).
+
+    - ``supplement_units``: eligible units already counted towards the 27th unit (R5) in the
+      calendar year of ``through``;
+    - ``cp124_credit_used``: construction credit units used (R6) in the service year
+      (1 October - 30 September) of ``through``.
+
+    ``through=None`` means the counters are those of the year and service year of the month being
+    computed, just before it. When the month falls in a later calendar year (or service year) than
+    ``through``, that counter starts again from zero.
+    """
+
+    through: date | None = None
+    supplement_units: HalfUnits = Decimal("0.00")
+    cp124_credit_used: HalfUnits = Decimal("0.00")
+
+    @field_validator("cp124_credit_used")
+    @classmethod
+    def _check_credit(cls, value: Decimal) -> Decimal:
+        credit = _largest_construction_credit()
+        if value > credit:
+            raise PydanticCustomError(
+                "credit_exceeded",
+                "{value} construction units used is more than the credit of {credit} a service year",
+                {"value": value, "credit": credit},
+            )
+        return value
