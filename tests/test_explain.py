@@ -1,0 +1,113 @@
+"""The explanation: every step, why-not steps with values, masked identifiers, stable JSON."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+from chomage_rules import History, ParameterSet, Reason, compute_month
+from tests.helpers import NISS, employer, month_of, unemployed, worker, working_days
+
+D = Decimal
+
+
+def june(reason: Reason = Reason.ECONOMIC, count: int = 12) -> object:
+    return month_of(2024, 6, unemployed(working_days(2024, 6, count), reason))
+
+
+def test_steps_in_order_with_stable_ids() -> None:
+    r = compute_month(
+        worker(cp124_category="II", has_legitimation_card=True), employer("124"), june(), History()
+    )
+    ids = [s.id for s in r.steps]
+    assert ids[:4] == ["input.days", "wage.ceiling", "wage.daily", "rate.by_reason"]
+    for expected in (
+        "allowance.daily_amount.standard",
+        "allowance.minimum",
+        "units.quarter_round.economic",
+        "allowance.line.standard",
+        "allowance.gross",
+        "supplement.threshold",
+        "supplement.day_27",
+        "construction.credit",
+        "withholding.payment_body",
+        "payment.status",
+        "history.after",
+    ):
+        assert expected in ids
+    assert (
+        ids.index("allowance.gross")
+        < ids.index("supplement.amount")
+        < ids.index("withholding.employer")
+    )
+
+
+def test_rules_that_did_not_apply_say_why_with_the_value_and_the_threshold() -> None:
+    r = compute_month(worker(monthly_gross_wage=D("3000.00")), employer(), june())
+    ceiling = r.step("wage.ceiling")
+    assert not ceiling.applies
+    assert "3,000.00" in ceiling.result and "3,365.16" in ceiling.result
+    day_27 = r.step("supplement.day_27")
+    assert not day_27.applies and "4,000.00" in day_27.formula
+    minimum = r.step("allowance.minimum")
+    assert not minimum.applies and "no minimum daily amount is sourced" in minimum.formula
+    construction = r.step("construction.eligibility")
+    assert not construction.applies and "joint committee 200 ≠ 124" in construction.formula
+
+
+def test_steps_carry_parameters_with_source_and_date() -> None:
+    r = compute_month(worker(), employer(), june())
+    (use,) = r.step("wage.ceiling").parameters
+    assert use.name == "wage.monthly_ceiling" and use.value == D("3365.16")
+    assert use.version.valid_from == date(2024, 5, 1)
+    assert use.version.sources[0].url.startswith("https://")
+    assert r.step("allowance.daily_amount.standard").formula.startswith("60 % × 129.4292…")
+
+
+def test_national_number_is_masked_everywhere() -> None:
+    r = compute_month(worker(), employer(), june())
+    for fmt in ("text", "markdown", "json"):
+        rendered = r.explain(fmt)  # type: ignore[arg-type]
+        assert NISS not in rendered
+        assert "**.**.**-***.28" in rendered
+
+
+def test_json_is_versioned_and_complete() -> None:
+    r = compute_month(worker(), employer(supplement_paid_by_fund=True), june())
+    doc = json.loads(r.explain("json"))
+    assert doc["schema_version"] == "1.0"
+    assert doc["result"]["net_total"] == str(r.net_total)
+    assert [p["payer"] for p in doc["result"]["payments"]] == [
+        "payment_body",
+        "employer",
+        "sector_fund",
+    ]
+    assert len(doc["steps"]) == len(r.steps)
+    assert doc["receipt"]["parameters_fingerprint"] == ParameterSet.default().fingerprint()
+    assert len(doc["receipt"]["inputs_sha256"]) == 64
+    # the same inputs give the same document
+    assert compute_month(worker(), employer(supplement_paid_by_fund=True), june()).explain(
+        "json"
+    ) == r.explain("json")
+
+
+def test_text_reads_like_a_payslip_annex() -> None:
+    text = compute_month(worker(), employer(), june()).explain("text")
+    assert text.startswith("Temporary unemployment, 2024-06\n")
+    assert "Net total" in text and "How it was computed" in text
+    assert "[did not apply]" in text
+
+
+def test_stale_and_overridden_figures_are_noticed() -> None:
+    r = compute_month(
+        worker(),
+        employer(),
+        month_of(2026, 6, unemployed(working_days(2026, 6, 2), Reason.ECONOMIC)),
+    )
+    stale = [n for n in r.notices if n.code == "parameters.stale"]
+    assert stale and "wage.monthly_ceiling" in stale[0].message
+    custom = ParameterSet.default().override({"rate.standard": D("0.62")})
+    r = compute_month(worker(), employer(), june(), parameters=custom)
+    assert any(
+        n.code == "parameters.overridden" and "rate.standard" in n.message for n in r.notices
+    )
+    assert "override supplied by the caller" in r.explain("text")
