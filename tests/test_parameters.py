@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from chomage_rules import ParameterNotCovered, ParameterSet
+from chomage_rules.parameters import _load_text
 
 DEFAULT = ParameterSet.default()
 
@@ -16,15 +17,79 @@ DEFAULT = ParameterSet.default()
 def test_every_version_has_a_source_address_and_date() -> None:
     for name in DEFAULT.names():
         for version in DEFAULT.parameter(name).versions:
-            assert version.sources, name
+            where = (name, version.valid_from)
+            assert version.sources, where
+            # at least one source gives the date shown on its page; undated ones come in addition
+            assert any(source.date is not None for source in version.sources), where
             for source in version.sources:
-                assert source.url and source.url.startswith("https://"), (name, version.valid_from)
-                assert source.date is not None, (name, version.valid_from)
-                assert source.title, (name, version.valid_from)
+                assert source.url and source.url.startswith("https://"), where
+                assert source.title and "PROVISIONAL" not in source.title.upper(), where
+                if source.date is None:
+                    assert source.undated and source.date_kind is None, where
+                else:
+                    assert not source.undated, where
+                    assert source.date_kind in ("published", "updated"), where
             if version.value is None:
                 assert version.note, (
                     f"{name} {version.valid_from}: a version without value says why"
                 )
+
+
+_ONE_VERSION = """
+family = "test"
+[test.figure]
+description = "a figure"
+unit = "EUR"
+kind = "amount"
+[[test.figure.versions]]
+from = 2024-01-01
+value = 1.00
+"""
+
+
+def test_the_loader_rejects_a_version_with_no_dated_source() -> None:
+    text = _ONE_VERSION + (
+        'sources = [{ title = "A page", url = "https://example.org/a", undated = true }]\n'
+    )
+    with pytest.raises(
+        ValueError, match=r"test\.toml.*2024-01-01 of test\.figure.*no dated source"
+    ):
+        _load_text(text, "test.toml")
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        ('{ title = "A", url = "https://example.org/a" }', "has no date"),
+        (
+            '{ title = "A", url = "https://example.org/a", date = 2024-01-01, undated = true }',
+            "not both",
+        ),
+        (
+            '{ title = "A", url = "https://example.org/a", date = 2024-01-01, date_kind = "seen" }',
+            "date_kind",
+        ),
+        ('{ title = "A", url = "https://example.org/a", date = 2024-01-01, by = "me" }', "unknown"),
+    ],
+)
+def test_the_loader_rejects_malformed_sources(source: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        _load_text(_ONE_VERSION + f"sources = [{source}]\n", "test.toml")
+
+
+def test_the_loader_accepts_undated_sources_beside_a_dated_one() -> None:
+    text = _ONE_VERSION + (
+        "sources = [\n"
+        '  { title = "A", url = "https://example.org/a", undated = true },\n'
+        '  { title = "B", url = "https://example.org/b", date = 2024-02-01,'
+        ' date_kind = "published", quote = "1,00" },\n'
+        "]\n"
+    )
+    (version,) = _load_text(text, "test.toml")["test.figure"].versions
+    first, second = version.sources
+    assert first.undated and first.date is None
+    assert second.date == date(2024, 2, 1) and second.date_kind == "published"
+    assert version.source_date == date(2024, 2, 1)
 
 
 def test_intervals_are_contiguous_and_do_not_overlap() -> None:

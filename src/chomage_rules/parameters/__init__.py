@@ -2,9 +2,12 @@
 
 Every figure the rules use lives in a TOML file of this folder, one family per file (``wage.toml``,
 ``rate.toml`` …). A parameter is a series of versions; each version has the date it takes effect
-(``from``), its value, and one or more sources with their address and the source's own date. A
-version runs until the next one starts, so the intervals are contiguous and never overlap by
-construction. A version may have **no value** (and then must say why, in ``note``): "no minimum is
+(``from``), its value, and one or more sources. A source has a ``title``, a ``url``, the date shown
+on the page (``date``, with ``date_kind`` = ``"published"`` or ``"updated"``) and, where the page
+could be read, the ``quote`` that gives the figure. A page that shows no date says so with
+``undated = true`` and has no ``date``: a date is never invented. Every version needs at least one
+dated source; undated sources may come in addition. A version runs until the next one starts, so
+the intervals are contiguous and never overlap by construction. A version may have **no value** (and then must say why, in ``note``): "no minimum is
 sourced for this period", "the supplement did not exist yet".
 
 - A date before a parameter's first version raises :class:`ParameterNotCovered`, naming the
@@ -51,12 +54,18 @@ OverrideValue = Union[Decimal, int, str, None]  # noqa: UP007 - a runtime alias,
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a figure comes from: title, address and the source's own date."""
+    """Where a figure comes from: title, address, the date shown on the page and its quote.
+
+    ``date_kind`` says what ``date`` is (``"published"`` or ``"updated"``); ``undated`` is true for a
+    page that shows no date (then ``date`` is None).
+    """
 
     title: str
     url: str | None
     date: date | None
     quote: str | None = None
+    date_kind: str | None = None
+    undated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,18 +137,51 @@ def _check_value(name: str, kind: str, value: Decimal) -> None:
 # --------------------------------------------------------------------------- loading the files
 
 
+_SOURCE_KEYS = frozenset({"title", "url", "date", "date_kind", "quote", "undated"})
+_DATE_KINDS = ("published", "updated")
+
+
 def _source(raw: Mapping[str, Any], where: str) -> Source:
-    try:
-        return Source(
-            title=str(raw["title"]),
-            url=str(raw["url"]),
-            date=raw["date"],
-            quote=str(raw["quote"]) if "quote" in raw else None,
-        )
-    except KeyError as missing:
+    unknown = sorted(set(raw) - _SOURCE_KEYS)
+    if unknown:
         raise ValueError(
-            f"{where}: a source needs title, url and date; {missing} is missing"
-        ) from None
+            f"{where}: unknown source field(s) {unknown}; a source has {sorted(_SOURCE_KEYS)}"
+        )
+    missing = [key for key in ("title", "url") if key not in raw]
+    if missing:
+        raise ValueError(f"{where}: a source needs a title and a url; {missing} missing")
+    undated = raw.get("undated", False)
+    if not isinstance(undated, bool):
+        raise ValueError(f"{where}: 'undated' must be true or false (got {undated!r})")
+    when = raw.get("date")
+    kind = raw.get("date_kind")
+    if undated:
+        if when is not None or kind is not None:
+            raise ValueError(
+                f"{where}: source {raw['title']!r} says undated = true but also gives a date; "
+                "give either the date shown on the page or undated = true, not both"
+            )
+    else:
+        if when is None:
+            raise ValueError(
+                f"{where}: source {raw['title']!r} has no date; give the date shown on the page "
+                "(with date_kind) or, for a page that shows none, undated = true"
+            )
+        if type(when) is not date:
+            raise ValueError(f"{where}: source {raw['title']!r} has date {when!r}; give a day")
+        if kind is not None and kind not in _DATE_KINDS:
+            raise ValueError(
+                f"{where}: source {raw['title']!r} has date_kind {kind!r}; "
+                f"expected one of {_DATE_KINDS}"
+            )
+    return Source(
+        title=str(raw["title"]),
+        url=str(raw["url"]),
+        date=when,
+        quote=str(raw["quote"]) if "quote" in raw else None,
+        date_kind=None if kind is None else str(kind),
+        undated=undated,
+    )
 
 
 def _versions(
@@ -159,6 +201,13 @@ def _versions(
         raw_sources = raw.get("sources") or []
         if not raw_sources:
             raise ValueError(f"{where}: version {raw['from']} of {name} has no source")
+        sources = tuple(_source(s, f"{where}: {name} {raw['from']}") for s in raw_sources)
+        if not any(source.date is not None for source in sources):
+            raise ValueError(
+                f"{where}: version {raw['from']} of {name} has no dated source; at least one "
+                "source must give the date shown on its page (undated sources may only come "
+                "in addition)"
+            )
         until = None
         if index + 1 < len(starts):
             until = date.fromordinal(starts[index + 1].toordinal() - 1)
@@ -168,7 +217,7 @@ def _versions(
                 valid_from=raw["from"],
                 valid_until=until,
                 value=value,
-                sources=tuple(_source(s, f"{where} {name} {raw['from']}") for s in raw_sources),
+                sources=sources,
                 note=raw.get("note"),
             )
         )
