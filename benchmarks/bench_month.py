@@ -8,6 +8,7 @@ Prints the median over ``--repeat`` runs of ``--number`` calls, in microseconds 
 
 - ``compute_month``                 the amounts, payments, status and counters;
 - ``compute_month + steps``         the same, with the explanation's steps written out;
+- ``compute_month + explain("text")`` the same, rendered for a terminal;
 - ``explain("text")`` / ``("json")``  rendering an already computed result;
 - reference: a bare ``Decimal`` loop of the same amounts (no explanation, no validation), measured
   in the same run so that the ratio holds on a noisy machine.
@@ -98,6 +99,11 @@ def main() -> None:
             lambda: compute_month(WORKER, EMPLOYER, MONTH, HISTORY).steps,
             args.number,
         ),
+        (
+            'compute_month + explain("text")',
+            lambda: compute_month(WORKER, EMPLOYER, MONTH, HISTORY).explain("text"),
+            max(1, args.number // 4),
+        ),
         ('explain("text")', lambda: result.explain("text"), max(1, args.number // 10)),
         ('explain("json")', lambda: result.explain("json"), max(1, args.number // 10)),
         ("reference: bare Decimal loop", bare_decimal_month, args.number),
@@ -107,11 +113,13 @@ def main() -> None:
     print(
         f"compute_month benchmark: {len(MONTH.days)} days, 2 reasons, CP 124; median of {args.repeat} runs"
     )
-    print(f"{'':32} {'µs/call':>10} {'× reference':>12}")
+    print(f"{'':34} {'µs/call':>10} {'× reference':>12}")
     for name, micros in timings.items():
-        print(f"{name:32} {micros:10.1f} {micros / reference:12.1f}")
+        print(f"{name:34} {micros:10.1f} {micros / reference:12.1f}")
+    with_steps = timings["compute_month + steps"]
     print(
-        f"aim: compute_month under 100 µs -> {'met' if timings['compute_month'] < 100 else 'not met'}"
+        f"aim: compute_month with its explanation (the steps) under 100 µs -> "
+        f"{'met' if with_steps < 100 else 'not met'}"
     )
 
 

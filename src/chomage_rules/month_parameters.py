@@ -12,8 +12,9 @@ missing; the kernel raises only if a worker actually needs them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -76,6 +77,9 @@ class MonthParameters:
     """Conditional parameters with no version on this date."""
     stale: tuple[ParameterVersion, ...]
     """Latest versions whose sources predate the month: later indexations may be missing."""
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """What the explanation derives from these figures alone (their texts, the steps that only
+    show them), worked out for the first worker of the month and shared by the next ones."""
 
     def require(self, name: str) -> None:
         """Raise the recorded ParameterNotCovered if ``name`` is needed but missing."""

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from .derivation import Context, derive
-from .explain import SCHEMA_VERSION, Notice, Step, render
+from .explain import SCHEMA_VERSION, Notice, Step, render, rendered_steps_json
 from .identifiers import mask_niss
 from .models import DayEntry, Employer, History, Month, PaymentStatus, Reason, Worker
 from .money import decimal_to_cents, format_cents
@@ -129,6 +129,13 @@ class MonthResult:
 
     def explain(self, format: Literal["text", "markdown", "json"] = "text") -> str:
         """Every step with formulas, values and sources; the national number is masked."""
+        if format == "json":
+            # the steps' parameter and source lists, the same for every result of the month, are
+            # written once (explain.rendered_steps_json); the text is that of as_json()
+            document = self._document(rendered_steps_json(self.steps))
+            return render(
+                format, header={}, summary=(), payments=(), notices=(), steps=(), document=document
+            )
         period = f"{self.month.year}-{self.month.month:02d}"
         header = {
             "title": f"Temporary unemployment, {period}",
@@ -147,7 +154,6 @@ class MonthResult:
         payments = [
             (p.payer, _eur(p.gross), _eur(p.withholding), _eur(p.net)) for p in self.payments
         ]
-        document = self.as_json() if format == "json" else {}
         return render(
             format,
             header=header,
@@ -155,18 +161,21 @@ class MonthResult:
             payments=payments,
             notices=self.notices,
             steps=self.steps,
-            document=document,
+            document={},
         )
 
     def as_json(self) -> dict[str, Any]:
         """The JSON document of :meth:`explain` (``format="json"``), as Python data."""
+        return self._document([step.as_json() for step in self.steps])
+
+    def _document(self, steps: object) -> dict[str, Any]:
         inputs = {
             "worker": _masked_worker(self.worker),
             "employer": self.employer.model_dump(mode="json"),
             "month": self.month.model_dump(mode="json"),
             "history": self.history.model_dump(mode="json"),
         }
-        canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
+        canonical = _CANONICAL.encode(inputs)
         return {
             "schema_version": SCHEMA_VERSION,
             "period": f"{self.month.year}-{self.month.month:02d}",
@@ -205,13 +214,17 @@ class MonthResult:
             },
             "history_after": self.history_after.model_dump(mode="json"),
             "notices": [notice.as_json() for notice in self.notices],
-            "steps": [step.as_json() for step in self.steps],
+            "steps": steps,
             "receipt": {
                 "library_version": self.library_version,
                 "parameters_fingerprint": self.parameters_fingerprint,
                 "inputs_sha256": hashlib.sha256(canonical.encode()).hexdigest(),
             },
         }
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+"""The encoder of ``json.dumps(…, sort_keys=True, separators=(",", ":"))``, made once."""
 
 
 def _masked_worker(worker: Worker) -> dict[str, Any]:
