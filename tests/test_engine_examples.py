@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
 from chomage_rules import (
     Cp124Category,
@@ -293,3 +294,72 @@ def test_result_has_exactly_the_dataclass_fields() -> None:
     names = {f.name for f in dataclasses.fields(MonthResult)}
     assert set(vars(r)) == names
     assert r == dataclasses.replace(r)  # the regular constructor accepts the same fields
+
+
+def test_more_days_in_a_week_than_the_worker_works_is_refused() -> None:
+    # eC3.2 starts with every day marked as temporary unemployment: a five-day worker with all
+    # thirty days of June 2024 marked would be paid 36 units; the week of 3 June has 7 such days
+    w = worker(days_per_week=5, weekly_hours=D("38"))
+    june = month_of(2024, 6, unemployed([date(2024, 6, d) for d in range(1, 31)], Reason.ECONOMIC))
+    with pytest.raises(ValidationError) as caught:
+        compute_month(w, employer(), june)
+    error = caught.value.errors()[0]
+    assert error["loc"] == ("month", "days")
+    assert "week of 2024-06-03 has 7 days" in error["msg"] and "5 working days" in error["msg"]
+    # five days in that week are accepted: 5 × 7.6 h × 6 / 38 = 6 units
+    five = month_of(2024, 6, unemployed([date(2024, 6, d) for d in range(3, 8)], Reason.ECONOMIC))
+    assert compute_month(w, employer(), five).units[Reason.ECONOMIC] == D("6")
+
+
+def test_csc_statement_line_with_its_sector_top_up_end_to_end() -> None:
+    # « 13JX62,44: 811,72 FSE: 60 FIS: 233,19 »: the payment body withholds once on the allowance
+    # and the sector top-up together. A 60.00 top-up through compute_month: a CP 124 worker with
+    # 10 units of credit left, at a category amount of 6.00 (an override), gets 10 × 6.00 = 60.00
+    # of the 13 units; 0.2675 × (811.72 + 60.00) = 233.1851 → 233.19
+    six_euros = ParameterSet.default().override({"construction.amount.I": D("6.00")})
+    r = compute_month(
+        worker(monthly_gross_wage=D("2705.73"), cp124_category="I", has_legitimation_card=True),
+        employer("124"),
+        month_of(2024, 6, unemployed(working_days(2024, 6, 13), Reason.ECONOMIC)),
+        History(cp124_credit_used=D("50")),
+        parameters=six_euros,
+    )
+    assert (r.gross_allowance, r.sector_top_up) == (D("811.72"), D("60.00"))
+    assert r.payment_body_withholding == D("233.19")
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "daily"),
+    [
+        # Securex maxima at 65 %: the month's ceiling / 26 × 0.65, rounded once
+        (2023, 3, "79.98"),  # 3,199.26 / 26 × 0.65 = 79.9815 → 79.98
+        (2023, 8, "80.86"),  # 3,234.45 / 26 × 0.65 = 80.86125 → 80.86
+        (2023, 12, "82.48"),  # 3,299.11 / 26 × 0.65 = 82.47775 → 82.48
+        # the source document's figures from January 2024: 60 % of 3,299.11 / 26 = 76.1333… → 76.13
+        (2024, 1, "76.13"),
+    ],
+)
+def test_daily_maxima_where_their_ceiling_is_in_force(year: int, month: int, daily: str) -> None:
+    reason = Reason.ECONOMIC if year == 2024 else Reason.FORCE_MAJEURE
+    r = compute_month(
+        worker(monthly_gross_wage=D("6000.00")),
+        employer(),
+        month_of(year, month, unemployed(working_days(year, month, 1), reason)),
+    )
+    assert r.daily_amounts[reason] == D(daily)
+
+
+def test_supplement_figures_of_the_source_documents_where_in_force() -> None:
+    # 5.00 until April 2024 with the 4,000 threshold; 5.20 and 4,155 in February 2025
+    def supplement(year: int, month: int, wage: str) -> Decimal:
+        r = compute_month(
+            worker(monthly_gross_wage=D(wage)),
+            employer(),
+            month_of(year, month, unemployed(working_days(year, month, 2), Reason.ECONOMIC)),
+        )
+        return r.employer_supplement
+
+    assert supplement(2024, 3, "4000.00") == D("10.00")  # 2 × 5.00, at the threshold: due
+    assert supplement(2024, 3, "4000.01") == D("0.00")  # above it, before the 27th unit
+    assert supplement(2025, 2, "4155.00") == D("10.40")  # 2 × 5.20
+    assert supplement(2025, 2, "4155.01") == D("0.00")

@@ -13,6 +13,7 @@ from chomage_rules import (
     Employer,
     History,
     Month,
+    ParameterSet,
     Reason,
     Worker,
     WorkRegime,
@@ -145,8 +146,29 @@ def test_history_errors() -> None:
     assert loc == ("supplement_units",) and "negative" in message
     loc, message = error_of(lambda: History(supplement_units=Decimal("1.25")))
     assert loc == ("supplement_units",) and "half unit" in message
-    loc, message = error_of(lambda: History(cp124_credit_used=Decimal("60.5")))
-    assert loc == ("cp124_credit_used",) and "credit of 60" in message
+    loc, message = error_of(lambda: History(cp124_credit_used=Decimal("-0.5")))
+    assert loc == ("cp124_credit_used",) and "negative" in message
+
+
+def test_credit_used_above_the_credit_in_force_is_refused_by_compute_month() -> None:
+    worker = Worker(niss="85073003328", monthly_gross_wage=Decimal("2000"))
+    employer = Employer(enterprise_number="0403.170.701", joint_committee="124")
+    june = Month(year=2024, month=6)
+    loc, message = error_of(
+        lambda: compute_month(worker, employer, june, History(cp124_credit_used=Decimal("60.5")))
+    )
+    # the credit in force in June 2024 is 60 units a service year
+    assert loc == ("history", "cp124_credit_used") and "credit of 60 units" in message
+    # a larger credit supplied by the caller admits it, and the counters it leaves reload
+    larger = ParameterSet.default().override({"construction.credit_units": Decimal(80)})
+    result = compute_month(
+        worker, employer, june, History(cp124_credit_used=Decimal("70")), parameters=larger
+    )
+    reloaded = History.model_validate_json(result.history_after.model_dump_json())
+    assert reloaded.cp124_credit_used == Decimal("70.00")
+    # a counter of an earlier service year starts again from zero: nothing to refuse
+    stale = History(through=date(2024, 9, 30), cp124_credit_used=Decimal("75"))
+    assert compute_month(worker, employer, Month(year=2024, month=10), stale).status.value
 
 
 def test_history_through_must_precede_the_month() -> None:
@@ -207,3 +229,38 @@ def test_models_are_frozen() -> None:
     w = worker()
     with pytest.raises(ValidationError, match="frozen"):
         w.days_per_week = 6  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "85073003329",  # check digits wrong
+        "850730033281",  # one digit too many
+        "８５０７３００３３２８",  # full-width digits
+        "٨٥٠٧٣٠٠٣٣٢٨",  # Arabic-Indic digits
+    ],
+)
+def test_a_refused_national_number_is_not_repeated_in_the_error(typed: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        worker(niss=typed)
+    text = str(caught.value)
+    assert caught.value.errors()[0]["loc"] == ("niss",)
+    # what a log would keep does not hold the number typed
+    assert typed not in text
+
+
+def test_the_national_number_is_not_in_reprs() -> None:
+    w = worker()
+    result = compute_month(
+        w,
+        Employer(enterprise_number="0403.170.701", joint_committee="200"),
+        Month(year=2024, month=6),
+    )
+    assert NISS not in repr(w) and NISS not in repr(result) and NISS not in str(result)
+
+
+def test_only_ascii_digits_make_an_enterprise_number() -> None:
+    loc, message = error_of(
+        lambda: Employer(enterprise_number="0４03170701", joint_committee="200")
+    )
+    assert loc == ("enterprise_number",) and "10 digits" in message

@@ -17,7 +17,7 @@ from chomage_rules import (
     compute_months,
 )
 from chomage_rules.money import cents_to_decimal
-from chomage_rules.testing import Case, cases, months, workers
+from chomage_rules.testing import Case, cases, months, parameter_sets, workers
 from tests.helpers import employer
 
 AMOUNT_FIELDS = (
@@ -99,7 +99,10 @@ def years_of_months(draw: st.DrawFn) -> tuple[object, list[Month]]:
     year = draw(st.sampled_from((2024, 2025, 2026)))
     worker = draw(workers(on=date(year, 1, 1), regime=WorkRegime.FULL_TIME, construction=False))
     chosen = sorted(draw(st.sets(st.integers(1, 12), min_size=1, max_size=12)))
-    the_months = [draw(months(year, m, weekly_hours=worker.weekly_hours)) for m in chosen]
+    the_months = [
+        draw(months(year, m, weekly_hours=worker.weekly_hours, days_per_week=worker.days_per_week))
+        for m in chosen
+    ]
     return worker, the_months
 
 
@@ -140,3 +143,30 @@ def test_construction_credit_never_exceeded(case: Case) -> None:
     r = compute_month(case.worker, case.employer, case.month, case.history)
     assert r.history_after.cp124_credit_used <= 60
     assert r.construction_units_paid <= sum(r.units.values(), Decimal(0))
+
+
+@given(cases(paid="hourly"), st.integers(1, 10_000))
+def test_hourly_allowance_never_decreases_with_the_wage_and_stops_at_the_ceiling(
+    case: Case, raise_cents: int
+) -> None:
+    w = case.worker
+    assert w.hourly_wage is not None
+    richer = w.model_copy(update={"hourly_wage": w.hourly_wage + cents_to_decimal(raise_cents)})
+    low = compute_month(w, case.employer, case.month, case.history)
+    high = compute_month(richer, case.employer, case.month, case.history)
+    assert high.gross_allowance >= low.gross_allowance
+    # hourly × Q / 6 at or above the ceiling / 26: the daily wage is capped, nothing moves
+    ceiling = ParameterSet.default().value("wage.monthly_ceiling", case.month.first_day)
+    if w.hourly_wage * w.weekly_hours * 26 >= ceiling * 6:
+        assert high.gross_allowance == low.gross_allowance
+
+
+@given(st.data())
+def test_invariants_hold_under_what_if_parameters(data: st.DataObject) -> None:
+    parameters = data.draw(parameter_sets())
+    case = data.draw(cases(parameters=parameters))
+    r = compute_month(case.worker, case.employer, case.month, case.history, parameters=parameters)
+    assert r.net_total == sum((p.net for p in r.payments), Decimal(0))
+    for p in r.payments:
+        assert p.gross >= 0 and p.withholding >= 0 and p.net == p.gross - p.withholding
+        assert p.gross.as_tuple().exponent == -2

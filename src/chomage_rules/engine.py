@@ -8,14 +8,22 @@ its explanation from the kernel's intermediate values.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 
 from .derivation import Context
 from .errors import input_error
-from .kernel import REASONS, KernelInputs, KernelOutputs, compute_kernel
+from .kernel import (
+    REASONS,
+    KernelInputs,
+    KernelOutputs,
+    compute_kernel,
+    unit_fraction,
+    unit_numerator,
+)
 from .models import (
     REGIMES_USING_FULL_TIME_HOURS,
     DayStatus,
@@ -35,7 +43,15 @@ from .rules.daily_wage import SIX_DAY_WEEK
 from .rules.ops import SCALAR
 from .rules.reasons import RateGroup, rules_for
 
-__all__ = ["compute_month", "compute_months", "service_year_start"]
+__all__ = [
+    "MonthTotals",
+    "PriorCounters",
+    "compute_month",
+    "compute_months",
+    "month_totals",
+    "prior_counters",
+    "service_year_start",
+]
 
 CONSTRUCTION_JOINT_COMMITTEE = "124"
 _EMPTY_HISTORY = History()
@@ -55,6 +71,39 @@ except PackageNotFoundError:  # running from a source tree
 def service_year_start(on: date) -> date:
     """The 1 October that opens the construction service year containing ``on`` (R6)."""
     return date(on.year if on.month >= 10 else on.year - 1, 10, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class PriorCounters:
+    """The History counters that apply to a month, in half units, after any reset."""
+
+    supplement_half_units: int
+    credit_half_units: int
+    service_year_start: date
+    supplement_reset: bool
+    """A non-zero supplement counter was dropped: the month is in a later calendar year."""
+    credit_reset: bool
+    """A non-zero credit counter was dropped: the month is in a later service year."""
+
+
+def prior_counters(history: History, first_day: date) -> PriorCounters:
+    """The counters of ``history`` as they stand at the start of the month beginning ``first_day``.
+
+    The supplement counter runs per calendar year (R5), the construction credit per service year
+    from 1 October (R6); a counter recorded in an earlier year starts again from zero.
+    """
+    same_year = history.through is None or history.through.year == first_day.year
+    sy_start = service_year_start(first_day)
+    same_service_year = history.through is None or history.through >= sy_start
+    return PriorCounters(
+        supplement_half_units=decimal_to_cents(history.supplement_units) // 50 if same_year else 0,
+        credit_half_units=(
+            decimal_to_cents(history.cp124_credit_used) // 50 if same_service_year else 0
+        ),
+        service_year_start=sy_start,
+        supplement_reset=not same_year and history.supplement_units > 0,
+        credit_reset=not same_service_year and history.cp124_credit_used > 0,
+    )
 
 
 def compute_month(
@@ -84,9 +133,23 @@ def compute_month(
             history.through.isoformat(),
         )
     p = month_parameters(parameters, first_day)
+    _check_credit_used(history, first_day, p)
     context, inputs = _prepare(worker, employer, month, history)
     k = compute_kernel(SCALAR, inputs, p)
     return _result(worker, employer, month, history, parameters, context, p, k)
+
+
+def _check_credit_used(history: History, first_day: date, p: MonthParameters) -> None:
+    """The construction credit used cannot exceed the credit in force (R6): a ValidationError."""
+    used = prior_counters(history, first_day).credit_half_units
+    if p.credit_half_units is not None and used > p.credit_half_units:
+        raise input_error(
+            "History",
+            ("history", "cp124_credit_used"),
+            f"{history.cp124_credit_used} construction units used is more than the credit of "
+            f"{p.credit_half_units / 2:g} units a service year in force on {first_day.isoformat()}",
+            str(history.cp124_credit_used),
+        )
 
 
 def compute_months(
@@ -106,6 +169,80 @@ def compute_months(
     return results
 
 
+@dataclass(frozen=True, slots=True)
+class MonthTotals:
+    """The control card of a month, totalled per reason (what R4 needs)."""
+
+    days: dict[Reason, int]
+    """Days of temporary unemployment per reason, in the order of the enum."""
+    default_days: dict[Reason, int]
+    """Of those, days at the worker's usual hours (Q / days_per_week)."""
+    explicit_h: dict[Reason, int]
+    """Hours, in hundredths, of the days whose hours were given one by one."""
+    frost_days: int
+    """Construction-eligible days in a recognised frost period (R6)."""
+    frost_default_days: int
+    frost_explicit_h: int
+    others: dict[DayStatus, int]
+    """Days of the card that are not temporary unemployment, per status."""
+
+
+def month_totals(worker: Worker, month: Month) -> MonthTotals:
+    """Total a month's days per reason; ValidationError for a day's hours above the week's."""
+    default_days: dict[Reason, int] = {}
+    explicit_h: dict[Reason, int] = {}
+    days: dict[Reason, int] = {}
+    others: dict[DayStatus, int] = {}
+    frost_days = frost_default_days = frost_explicit_h = 0
+    per_week: dict[date, int] = {}
+    for index, entry in enumerate(month.days):
+        if entry.status is not DayStatus.TEMPORARY_UNEMPLOYMENT:
+            others[entry.status] = others.get(entry.status, 0) + 1
+            continue
+        monday = entry.day - timedelta(days=entry.day.weekday())
+        per_week[monday] = per_week.get(monday, 0) + 1
+        reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
+        hours = entry.hours
+        frost = entry.frost_period and reason in _CONSTRUCTION_REASONS
+        days[reason] = days.get(reason, 0) + 1
+        frost_days += frost
+        if hours is None:
+            default_days[reason] = default_days.get(reason, 0) + 1
+            frost_default_days += frost
+            continue
+        if hours > worker.weekly_hours:
+            raise input_error(
+                "Month",
+                ("month", "days", index, "hours"),
+                f"{hours} hours on {entry.day.isoformat()} is more than the worker's whole "
+                f"week ({worker.weekly_hours} hours)",
+                str(hours),
+            )
+        explicit_h[reason] = explicit_h.get(reason, 0) + hundredths(hours)
+        if frost:
+            frost_explicit_h += hundredths(hours)
+    for monday, count in per_week.items():
+        # a worker cannot lose more working days in a week than the week has (the eC3.2 card
+        # starts with every day marked as temporary unemployment: a raw import can overpay)
+        if count > worker.days_per_week:
+            raise input_error(
+                "Month",
+                ("month", "days"),
+                f"the week of {monday.isoformat()} has {count} days of temporary unemployment, "
+                f"more than the worker's {worker.days_per_week} working days a week",
+                count,
+            )
+    return MonthTotals(
+        days={r: days[r] for r in REASONS if r in days},
+        default_days=default_days,
+        explicit_h=explicit_h,
+        frost_days=frost_days,
+        frost_default_days=frost_default_days,
+        frost_explicit_h=frost_explicit_h,
+        others=others,
+    )
+
+
 # --------------------------------------------------------------------------- preparation
 
 
@@ -122,44 +259,16 @@ def _prepare(
         else q_h
     )
 
-    # hours per reason, scaled by days_per_week so that the default Q / days_per_week stays exact
-    scaled: dict[Reason, int] = {}
-    days: dict[Reason, int] = {}
-    others: dict[DayStatus, int] = {}
-    frost_scaled = 0
-    frost_days = 0
-    unemployed = DayStatus.TEMPORARY_UNEMPLOYMENT
-    for index, entry in enumerate(month.days):
-        if entry.status is not unemployed:
-            others[entry.status] = others.get(entry.status, 0) + 1
-            continue
-        reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
-        hours = entry.hours
-        if hours is None:
-            day_scaled = q_h
-        elif hours > worker.weekly_hours:
-            raise input_error(
-                "Month",
-                ("month", "days", index, "hours"),
-                f"{hours} hours on {entry.day.isoformat()} is more than the worker's whole "
-                f"week ({worker.weekly_hours} hours)",
-                str(hours),
-            )
-        else:
-            day_scaled = hundredths(hours) * dpw
-        scaled[reason] = scaled.get(reason, 0) + day_scaled
-        days[reason] = days.get(reason, 0) + 1
-        if entry.frost_period and reason in _CONSTRUCTION_REASONS:
-            frost_scaled += day_scaled
-            frost_days += 1
-    # reasons in the order of the enum, so that results and steps list them alike
-    days = {r: days[r] for r in REASONS if r in days}
+    totals = month_totals(worker, month)
+    days = totals.days
+    numerators = {
+        r: unit_numerator(totals.default_days.get(r, 0), totals.explicit_h.get(r, 0), q_h, dpw)
+        for r in days
+    }
 
-    same_year = history.through is None or history.through.year == first_day.year
-    sy_start = service_year_start(first_day)
-    same_service_year = history.through is None or history.through >= sy_start
-    prior_supplement = decimal_to_cents(history.supplement_units) // 50 if same_year else 0
-    prior_credit = decimal_to_cents(history.cp124_credit_used) // 50 if same_service_year else 0
+    counters = prior_counters(history, first_day)
+    prior_supplement, prior_credit = counters.supplement_half_units, counters.credit_half_units
+    sy_start = counters.service_year_start
 
     category = worker.cp124_category
     construction_applies = (
@@ -179,9 +288,11 @@ def _prepare(
         hourly_wage_cents=hourly,
         paid_hourly=paid_hourly,
         weekly_hours_h=q_h,
-        unit_numerators={r: s * SIX_DAY_WEEK for r, s in scaled.items()},
-        unit_denominator=dpw * b_h,
-        frost_numerator=frost_scaled * SIX_DAY_WEEK,
+        unit_numerators=numerators,
+        unit_denominator=unit_fraction(dpw, b_h),
+        frost_numerator=unit_numerator(
+            totals.frost_default_days, totals.frost_explicit_h, q_h, dpw
+        ),
         prior_supplement_half_units=prior_supplement,
         prior_credit_half_units=prior_credit,
         construction_applies=construction_applies,
@@ -201,13 +312,13 @@ def _prepare(
         divisor_name="S" if uses_full_time else "Q",
         divisor_hours_h=b_h,
         days_by_reason=days,
-        hours_scaled_by_reason=scaled,
-        other_days=others,
-        frost_days=frost_days,
+        hours_scaled_by_reason={r: n // SIX_DAY_WEEK for r, n in numerators.items()},
+        other_days=totals.others,
+        frost_days=totals.frost_days,
         prior_supplement_half_units=prior_supplement,
-        supplement_counter_reset=not same_year and history.supplement_units > 0,
+        supplement_counter_reset=counters.supplement_reset,
         prior_credit_half_units=prior_credit,
-        credit_counter_reset=not same_service_year and history.cp124_credit_used > 0,
+        credit_counter_reset=counters.credit_reset,
         service_year_start=sy_start,
         joint_committee=employer.joint_committee,
         has_legitimation_card=worker.has_legitimation_card,

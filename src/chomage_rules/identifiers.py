@@ -19,10 +19,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["mask_niss", "normalize_enterprise_number", "normalize_niss"]
+__all__ = [
+    "is_joint_committee",
+    "mask_niss",
+    "normalize_enterprise_number",
+    "normalize_niss",
+]
 
-_NISS_PATTERN = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})[-.]?(\d{3})\.?(\d{2})$")
-_ENTERPRISE_PATTERN = re.compile(r"^([01]\d{3})\.?(\d{3})\.?(\d{3})$")
+# ASCII digits only: ``\d`` alone would accept Arabic-Indic or full-width digits, which would be
+# stored as they are and never match the same number written in ASCII
+_NISS_PATTERN = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})[-.]?(\d{3})\.?(\d{2})$", re.ASCII)
+_ENTERPRISE_PATTERN = re.compile(r"^([01]\d{3})\.?(\d{3})\.?(\d{3})$", re.ASCII)
 
 
 def _mod97_check(number: int) -> int:
@@ -36,8 +43,9 @@ def normalize_niss(text: str) -> str:
     """
     match = _NISS_PATTERN.match(text.strip()) if isinstance(text, str) else None
     if match is None:
+        # the text is not repeated: a mistyped national number is still personal data
         raise ValueError(
-            f"the national number {text!r} is not 11 digits "
+            f"the national number given ({_length(text)}) is not 11 digits "
             "(write it as 85073003328 or 85.07.30-033.28)"
         )
     digits = "".join(match.groups())
@@ -58,6 +66,11 @@ def normalize_niss(text: str) -> str:
             "its last two digits do not match the first nine (a typing error?)"
         )
     return digits
+
+
+def _length(text: object) -> str:
+    """What a clerk needs to find a typing error, without the number: its length in characters."""
+    return f"{len(text)} characters" if isinstance(text, str) else type(text).__name__
 
 
 def normalize_enterprise_number(text: str) -> str:
@@ -87,3 +100,14 @@ def mask_niss(digits: str) -> str:
     a printout to a file without exposing them.
     """
     return f"**.**.**-***.{digits[-2:]}"
+
+
+def is_joint_committee(value: str) -> bool:
+    """Whether ``value`` is written like a joint committee: ``124``, ``200``, ``111.01``, ``149.03.01``."""
+    parts = value.split(".")
+    return (
+        len(parts[0]) == 3
+        and len(parts) <= 3
+        and all(part.isascii() and part.isdigit() for part in parts)
+        and all(len(part) == 2 for part in parts[1:])
+    )

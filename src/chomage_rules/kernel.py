@@ -21,6 +21,7 @@ from .rules import daily_wage
 from .rules.allowance import component_cents
 from .rules.construction import credit_covered_half_units
 from .rules.daily_amount import daily_amount_cents, with_minimum
+from .rules.daily_wage import SIX_DAY_WEEK
 from .rules.energy_supplement import energy_supplement_cents
 from .rules.ops import Ops
 from .rules.payment_status import status_code
@@ -29,7 +30,14 @@ from .rules.supplement import paid_half_units, wage_at_or_below_threshold
 from .rules.units import quarter_round_half_units
 from .rules.withholding import withheld_cents
 
-__all__ = ["REASONS", "KernelInputs", "KernelOutputs", "compute_kernel", "unit_fraction"]
+__all__ = [
+    "REASONS",
+    "KernelInputs",
+    "KernelOutputs",
+    "compute_kernel",
+    "unit_fraction",
+    "unit_numerator",
+]
 
 REASONS: tuple[Reason, ...] = tuple(Reason)
 RATE_GROUPS: tuple[RateGroup, ...] = tuple(RateGroup)
@@ -54,6 +62,32 @@ def unit_fraction(days_per_week: int, divisor_hours_h: Num) -> Num:
     ``Q_h × 6``; the denominator is ``days_per_week × B_h``.
     """
     return days_per_week * divisor_hours_h
+
+
+def _total(half_units: dict[Reason, Num], reasons: tuple[Reason, ...]) -> Num:
+    """The half units of the given reasons added up (0 if none of them is in the month)."""
+    present = [half_units[r] for r in reasons if r in half_units]
+    if not present:
+        return 0
+    total = present[0]
+    for more in present[1:]:
+        total = total + more
+    return total
+
+
+def unit_numerator(
+    default_days: Num, explicit_hours_h: Num, weekly_hours_h: Num, days_per_week: Num
+) -> Num:
+    """The numerator of a unit count over :func:`unit_fraction` (R4: ``P × 6 / B``).
+
+    ``P`` is the hours of temporary unemployment: ``default_days`` days of ``Q / days_per_week``
+    hours each, plus ``explicit_hours_h`` hours (in hundredths) given day by day. Scaled by
+    ``days_per_week`` so that it stays an exact integer: ``(days × Q_h + hours_h × dpw) × 6``.
+    """
+    # scalars first: on columns, a constant Q or days_per_week costs nothing per row
+    return default_days * (weekly_hours_h * SIX_DAY_WEEK) + explicit_hours_h * (
+        days_per_week * SIX_DAY_WEEK
+    )
 
 
 @dataclass(slots=True)
@@ -144,10 +178,7 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         reason: quarter_round_half_units(numerator, den)
         for reason, numerator in x.unit_numerators.items()
     }
-    units_of = half_units.get
-    group_half_units = {
-        group: sum([units_of(r, 0) for r in _REASONS_OF[group]]) for group in RATE_GROUPS
-    }
+    group_half_units = {group: _total(half_units, _REASONS_OF[group]) for group in RATE_GROUPS}
 
     # R2 + R3 daily amount per rate group, R0 (2) one component per daily amount
     daily_before: dict[RateGroup, Num] = {}
@@ -169,7 +200,7 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         gross = gross + components[group]
 
     # R5 employer supplement (2024) and the energy-scheme supplement
-    eligible: Num = sum([units_of(r, 0) for r in _SUPPLEMENT])
+    eligible = _total(half_units, _SUPPLEMENT)
     if p.supplement_cents is None or p.threshold_cents is None or p.free_half_units is None:
         at_or_below: Num = 0 * dw_num > 0
         paid: Num = 0 * dw_num
@@ -192,7 +223,7 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         )
         paid = ops.where(x.agreement_guarantees_supplement, 0, paid)
     supplement = component_cents(paid, p.supplement_cents or 0)
-    energy_units: Num = sum([units_of(r, 0) for r in _ENERGY])
+    energy_units = _total(half_units, _ENERGY)
     if p.energy_supplement_cents is None and ops.any(energy_units > 0):
         raise ParameterNotCovered(
             "supplement.energy_amount", p.first_day, "no energy supplement on this date"
@@ -200,22 +231,29 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
     energy = energy_supplement_cents(energy_units, p.energy_supplement_cents or 0)
 
     # R6 construction top-up within the credit; frost units outside it
-    construction_units: Num = sum([units_of(r, 0) for r in _CONSTRUCTION])
+    construction_units = _total(half_units, _CONSTRUCTION)
     construction_units = ops.where(x.construction_applies, construction_units, 0)
-    if p.missing and ops.any(x.construction_applies):
+    # the construction figures are needed only where there are construction units to pay
+    if p.missing and ops.any(construction_units > 0):
         for name in _CONSTRUCTION_PARAMETERS:
             p.require(name)
     credit = p.credit_half_units or 0
     amounts = p.construction_cents or _NO_AMOUNTS
     frost_amounts = p.frost_cents_or_zero
-    frost_units = ops.minimum(
-        quarter_round_half_units(x.frost_numerator, x.unit_denominator), construction_units
-    )
+    frost_units: Num = 0
+    if ops.any(x.frost_numerator):  # no frost day anywhere: nothing to take out of the credit
+        frost_units = ops.minimum(
+            quarter_round_half_units(x.frost_numerator, x.unit_denominator), construction_units
+        )
     covered = credit_covered_half_units(
         ops, units=construction_units - frost_units, credit=credit, used=x.prior_credit_half_units
     )
     construction_amount = ops.where(x.construction_applies, ops.take(amounts, x.category_code), 0)
-    frost_amount = ops.where(x.construction_applies, ops.take(frost_amounts, x.category_code), 0)
+    frost_amount: Num = 0
+    if any(frost_amounts):  # no frost amount sourced or supplied: none is paid
+        frost_amount = ops.where(
+            x.construction_applies, ops.take(frost_amounts, x.category_code), 0
+        )
     construction_top_up = component_cents(covered, construction_amount)
     frost_top_up = component_cents(frost_units, frost_amount)
     sector_top_up = construction_top_up + frost_top_up

@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -30,9 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .identifiers import normalize_enterprise_number, normalize_niss
+from .identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
 from .money import cents_to_decimal, decimal_to_cents
-from .parameters import ParameterSet
 from .rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 
 __all__ = [
@@ -189,15 +187,19 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------- Worker
 
 
-@lru_cache(maxsize=1)
-def _largest_construction_credit() -> Decimal:
-    return ParameterSet.default().largest_value("construction.credit_units")
-
-
 class Worker(_Model):
-    """The worker and the wage data the employer declared (DRS scenario 2)."""
+    """The worker and the wage data the employer declared (DRS scenario 2).
 
-    niss: str = Field(description="National number (NISS/INSZ) or BIS number, 11 digits.")
+    The national number is personal data: it is left out of ``repr(worker)`` (hence of a result's
+    repr and of test failures), and a ``ValidationError`` about a worker does not repeat the input
+    values in its text (``errors()`` still holds them for the caller who passed them).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    niss: str = Field(
+        description="National number (NISS/INSZ) or BIS number, 11 digits.", repr=False
+    )
     monthly_gross_wage: ExactDecimal | None = Field(
         default=None, description="Gross monthly wage in EUR, for a monthly-paid worker."
     )
@@ -362,13 +364,7 @@ class Employer(_Model):
     @field_validator("joint_committee")
     @classmethod
     def _check_joint_committee(cls, value: str) -> str:
-        parts = value.split(".")
-        if not (
-            len(parts[0]) == 3
-            and len(parts) <= 3
-            and all(part.isascii() and part.isdigit() for part in parts)
-            and all(len(part) == 2 for part in parts[1:])
-        ):
+        if not is_joint_committee(value):
             raise PydanticCustomError(
                 "joint_committee",
                 "'{value}' is not a joint committee number such as '124', '200' or '111.01'",
@@ -509,20 +505,13 @@ class History(_Model):
     ``through=None`` means the counters are those of the year and service year of the month being
     computed, just before it. When the month falls in a later calendar year (or service year) than
     ``through``, that counter starts again from zero.
+
+    The credit itself is a dated parameter (``construction.credit_units``), so the bound
+    ``cp124_credit_used <= credit`` is checked by ``compute_month`` against the credit in force for
+    the month (a ``ValidationError`` at ``history.cp124_credit_used``), not here: counters left by
+    a month computed with a larger, overridden credit must still load.
     """
 
     through: date | None = None
     supplement_units: HalfUnits = Decimal("0.00")
     cp124_credit_used: HalfUnits = Decimal("0.00")
-
-    @field_validator("cp124_credit_used")
-    @classmethod
-    def _check_credit(cls, value: Decimal) -> Decimal:
-        credit = _largest_construction_credit()
-        if value > credit:
-            raise PydanticCustomError(
-                "credit_exceeded",
-                "{value} construction units used is more than the credit of {credit} a service year",
-                {"value": value, "credit": credit},
-            )
-        return value

@@ -26,4 +26,6 @@ SOURCES: tuple[LegalSource, ...] = (
 
 def component_cents(half_units: Num, amount_cents: Num) -> Num:
     """``units × amount`` in cents, with units given in halves, rounded half up."""
+    if type(amount_cents) is int and amount_cents % 2 == 0:
+        return half_units * (amount_cents // 2)  # an even amount: half units × it is whole cents
     return half_up_div(half_units * amount_cents, 2)

@@ -18,7 +18,7 @@ rights) or S (income-guarantee and voluntary part-time). Units are carried as **
 from __future__ import annotations
 
 from ..explain import LegalSource
-from ..money import Num
+from ..money import Num, half_up_div
 
 __all__ = ["SOURCES", "quarter_round_half_units"]
 
@@ -39,11 +39,10 @@ def quarter_round_half_units(numerator: Num, denominator: Num) -> Num:
 
     With ``k`` the whole part and ``f`` the fractional part: ``f < 0.25`` → k; ``0.25 ≤ f < 0.75``
     → k + ½; ``f ≥ 0.75`` → k + 1. For ``numerator >= 0`` and ``denominator > 0``.
+
+    That is rounding ``x = numerator / denominator`` to the nearest half, a quarter going up: in
+    half units, ``2x`` rounded to the nearest whole, half up (``f = .25`` is ``2f = .5``). So it is
+    one exact rounding, :func:`~chomage_rules.money.half_up_div` of ``2 × numerator`` by the
+    denominator.
     """
-    whole = numerator // denominator
-    fraction_times_den = numerator - whole * denominator  # f × den, exact
-    return (
-        2 * whole
-        + (4 * fraction_times_den >= denominator)
-        + (4 * fraction_times_den >= 3 * denominator)
-    )
+    return half_up_div(2 * numerator, denominator)

@@ -52,5 +52,5 @@ def withheld_cents(*parts: tuple[Num, tuple[int, int]]) -> Num:
         denominator *= rate_den
     numerator: Num = 0
     for amount, (rate_num, rate_den) in parts:
-        numerator = numerator + amount * rate_num * (denominator // rate_den)
+        numerator = numerator + amount * (rate_num * (denominator // rate_den))
     return half_up_div(numerator, denominator)

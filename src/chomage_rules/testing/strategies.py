@@ -249,11 +249,13 @@ def months(
     reasons: Sequence[Reason] | None = None,
     max_days: int = 31,
     weekly_hours: Decimal | None = None,
+    days_per_week: int = 6,
     parameters: ParameterSet | None = None,
 ) -> Month:
     """Valid months: distinct days inside the month, reasons valid on their dates.
 
-    ``weekly_hours`` bounds explicit hours per day (a day never loses more than the whole week).
+    ``weekly_hours`` bounds explicit hours per day (a day never loses more than the whole week);
+    ``days_per_week`` bounds the days of temporary unemployment in each calendar week.
     """
     if year is None or month is None:
         drawn_year, drawn_month = draw(covered_months(parameters))
@@ -264,10 +266,16 @@ def months(
         st.lists(st.integers(1, length), unique=True, max_size=min(max_days, length))
     )
     entries = []
+    per_week: dict[int, int] = {}
     for number in sorted(day_numbers):
         day = date(year, month, number)
         possible = _reasons_on(day, reasons)
-        unemployed = bool(possible) and draw(st.integers(0, 4)) > 0
+        week = (day.toordinal() - 1) // 7
+        unemployed = (
+            bool(possible) and per_week.get(week, 0) < days_per_week and draw(st.integers(0, 4)) > 0
+        )
+        if unemployed:
+            per_week[week] = per_week.get(week, 0) + 1
         if not unemployed:
             entries.append(
                 DayEntry(
@@ -375,7 +383,12 @@ def cases(
     )
     the_month = draw(
         months(
-            year, month, reasons=reasons, weekly_hours=worker.weekly_hours, parameters=parameters
+            year,
+            month,
+            reasons=reasons,
+            weekly_hours=worker.weekly_hours,
+            days_per_week=worker.days_per_week,
+            parameters=parameters,
         )
     )
     history = draw(histories(before=first))
