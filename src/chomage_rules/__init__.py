@@ -3,6 +3,7 @@
 The public API is what ``__all__`` lists; everything else may change between versions.
 """
 
+from .batch import compare, compute_population
 from .engine import compute_month, compute_months
 from .errors import ParameterNotCovered
 from .explain import LegalSource, Notice, ParameterUse, Step
@@ -44,6 +45,8 @@ __all__ = [
     "Step",
     "WorkRegime",
     "Worker",
+    "compare",
     "compute_month",
     "compute_months",
+    "compute_population",
 ]

@@ -1,0 +1,31 @@
+"""Population engine: the month of every worker in a table, identical to ``compute_month``.
+
+Needs the ``population`` extra (numpy and pandas): ``pip install chomage-rules[population]``.
+
+- :func:`compute_population` runs the rulebook over a DataFrame (or a mapping of numpy arrays)
+  with one row per worker-month; :data:`COLUMNS` documents the input columns and
+  :data:`OUTPUT_COLUMNS` the results.
+- :func:`compare` runs a baseline and a reform and summarises cost, winners and losers.
+- :func:`frame_from_cases` builds the input table from the models ``compute_month`` takes.
+"""
+
+from .columns import COLUMNS, Column
+from .compare import Comparison, compare
+from .compute import CHUNK_ROWS, DETAIL_COLUMNS, OUTPUT_COLUMNS, compute_population
+from .from_models import frame_from_cases
+from .synthetic import PEER_MONTH, peer_parameters, peer_population
+
+__all__ = [
+    "CHUNK_ROWS",
+    "COLUMNS",
+    "DETAIL_COLUMNS",
+    "OUTPUT_COLUMNS",
+    "PEER_MONTH",
+    "Column",
+    "Comparison",
+    "compare",
+    "compute_population",
+    "frame_from_cases",
+    "peer_parameters",
+    "peer_population",
+]

@@ -1,0 +1,875 @@
+"""The input columns of a population, their validation as a whole, and their exact conversion.
+
+One row is one worker-month with one employer. Every column but the wage is optional and has the
+default of the matching model field (``Worker``, ``Employer``, ``Month``, ``History``); the table
+:data:`COLUMNS` is the reference (``docs/population.md`` renders it).
+
+Exactness: money is integer **cents** and hours integer **hundredths of an hour**, so that a column
+never holds a binary fraction. A float column is accepted only where its values are exactly what
+they say (whole cents, whole days; halves for unit counters, which binary floats hold exactly); any
+other float value is refused with the row that holds it. Object columns of ``int``, ``Decimal`` or
+``str`` are converted exactly, value by value (slower).
+
+Validation runs over whole columns before anything is computed. Each problem is reported once, at
+the first row that has it, with the number of other rows that have it too, in one
+``pydantic.ValidationError`` whose ``loc`` is ``(column, row)``: the row is the frame's index label
+(or the position, for a mapping of arrays).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from ..identifiers import is_joint_committee
+from ..kernel import KernelInputs, unit_fraction, unit_numerator
+from ..models import (
+    MAX_DAY_HOURS,
+    MAX_HOURLY_WAGE,
+    MAX_MONTHLY_WAGE,
+    MAX_WEEKLY_HOURS,
+    REGIMES_USING_FULL_TIME_HOURS,
+    Cp124Category,
+    Reason,
+    WorkRegime,
+)
+from ..money import decimal_to_cents
+from ..month_parameters import CATEGORY_ORDER, month_parameters
+from ..parameters import ParameterSet
+from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY, rules_for
+
+__all__ = ["COLUMNS", "Column", "Population", "read_population"]
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+Kind = Literal["cents", "hundredths", "count", "half_units", "flag", "category"]
+
+CONSTRUCTION_JOINT_COMMITTEE = "124"
+_CONSTRUCTION_REASONS = tuple(r for r in Reason if rules_for(r).construction)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One input column: its name, what it holds, its default and its bounds."""
+
+    name: str
+    kind: Kind
+    description: str
+    default: int | bool | str | None
+    """The value of a missing column (``None``: no default, see the description)."""
+    high: int | None = None
+    """The largest value allowed, in the column's unit (cents, hundredths, days, units)."""
+    choices: tuple[str, ...] = ()
+
+
+def _cents(amount: Decimal) -> int:
+    return decimal_to_cents(amount)
+
+
+def _reason_columns() -> tuple[Column, ...]:
+    columns = []
+    for reason in Reason:
+        columns.append(
+            Column(
+                f"days_{reason.value}",
+                "count",
+                f"Days of temporary unemployment for reason {reason.value} at the worker's usual "
+                "hours (Q / days_per_week each).",
+                0,
+                31,
+            )
+        )
+        columns.append(
+            Column(
+                f"hours_{reason.value}_hundredths",
+                "hundredths",
+                f"Hours (in hundredths) of temporary unemployment for reason {reason.value} on "
+                "days whose hours the employer declared one by one (DayEntry.hours).",
+                0,
+                31 * _cents(MAX_DAY_HOURS),
+            )
+        )
+    return tuple(columns)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "monthly_wage_cents",
+        "cents",
+        "Gross monthly wage in cents (Worker.monthly_gross_wage). Give it or hourly_wage_cents, "
+        "exactly one of them above 0 on each row.",
+        0,
+        _cents(MAX_MONTHLY_WAGE),
+    ),
+    Column(
+        "hourly_wage_cents",
+        "cents",
+        "Gross hourly wage in cents (Worker.hourly_wage), for hourly-paid workers.",
+        0,
+        _cents(MAX_HOURLY_WAGE),
+    ),
+    Column(
+        "weekly_hours_hundredths",
+        "hundredths",
+        "Q, the worker's normal weekly hours, in hundredths (3800 = 38 h).",
+        3800,
+        _cents(MAX_WEEKLY_HOURS),
+    ),
+    Column("days_per_week", "count", "Working days in the worker's week, 1 to 6.", 5, 6),
+    Column(
+        "regime",
+        "category",
+        "Work regime (WorkRegime value).",
+        WorkRegime.FULL_TIME.value,
+        choices=tuple(r.value for r in WorkRegime),
+    ),
+    Column(
+        "full_time_weekly_hours_hundredths",
+        "hundredths",
+        "S, the weekly hours of a comparable full-timer, in hundredths; above 0 exactly on rows "
+        "whose regime is part_time_income_guarantee or voluntary_part_time.",
+        0,
+        _cents(MAX_WEEKLY_HOURS),
+    ),
+    *_reason_columns(),
+    Column(
+        "frost_days",
+        "count",
+        "Of the construction-eligible days at usual hours (economic, bad weather, technical "
+        "accident, force majeure, energy crisis), those in a frost period recognised by "
+        "Constructiv (DayEntry.frost_period).",
+        0,
+        31,
+    ),
+    Column(
+        "frost_hours_hundredths",
+        "hundredths",
+        "Of the construction-eligible hours declared one by one, those of days in a recognised "
+        "frost period, in hundredths.",
+        0,
+        31 * _cents(MAX_DAY_HOURS),
+    ),
+    Column(
+        "prior_supplement_units",
+        "half_units",
+        "Eligible units already counted towards the 27th unit this calendar year with this "
+        "employer (History.supplement_units), in units; halves allowed.",
+        0,
+        None,
+    ),
+    Column(
+        "cp124_credit_used",
+        "half_units",
+        "Construction credit units used this service year (History.cp124_credit_used), in "
+        "units; halves allowed; at most the credit.",
+        0,
+        None,
+    ),
+    Column(
+        "joint_committee",
+        "category",
+        "The employer's joint committee, e.g. '124' (Employer.joint_committee). Missing column: "
+        "no row is in construction.",
+        None,
+    ),
+    Column(
+        "has_legitimation_card",
+        "flag",
+        "Holds a construction legitimation card (Worker.has_legitimation_card).",
+        False,
+    ),
+    Column(
+        "cp124_category",
+        "category",
+        "Construction category (Cp124Category value), or empty / None for none.",
+        None,
+        choices=tuple(c.value for c in Cp124Category),
+    ),
+    Column(
+        "agreement_guarantees_supplement",
+        "flag",
+        "A company agreement already guarantees the supplement (Employer).",
+        False,
+    ),
+    Column(
+        "supplement_paid_by_fund",
+        "flag",
+        "A sector fund pays the supplement (Employer.supplement_paid_by_fund).",
+        False,
+    ),
+    Column(
+        "employer_declared",
+        "flag",
+        "The employer's monthly declaration of hours is in (Month.employer_declared).",
+        True,
+    ),
+    Column(
+        "card_submitted",
+        "flag",
+        "The worker's control card is submitted (Month.card_submitted).",
+        True,
+    ),
+)
+COLUMN_BY_NAME = {column.name: column for column in COLUMNS}
+
+_UNIT = {
+    "cents": "cents",
+    "hundredths": "hundredths of an hour",
+    "count": "days",
+    "half_units": "units",
+}
+
+# --------------------------------------------------------------------------- the source
+
+
+class _Source:
+    """A DataFrame or a mapping of arrays, read column by column."""
+
+    def __init__(self, frame: Any) -> None:
+        self.is_frame = _is_dataframe(frame)
+        if self.is_frame:
+            self.names = [str(name) for name in frame.columns]
+            self.n = len(frame)
+            self.index = frame.index
+        elif isinstance(frame, Mapping):
+            self.names = [str(name) for name in frame]
+            lengths = {len(np.asarray(frame[name])) for name in frame}
+            if len(lengths) > 1:
+                raise _error(
+                    [
+                        _detail(
+                            ("frame",),
+                            "the columns have different lengths "
+                            f"({', '.join(str(n) for n in sorted(lengths))}): one row per worker-month",
+                            None,
+                        )
+                    ]
+                )
+            self.n = lengths.pop() if lengths else 0
+            self.index = None
+        else:
+            raise TypeError(
+                "give a pandas DataFrame or a mapping of column name to numpy array, "
+                f"not {type(frame).__name__}"
+            )
+        self.frame = frame
+
+    def label(self, position: int) -> Any:
+        if self.index is None:
+            return position
+        label = self.index[position]
+        return label.item() if isinstance(label, np.generic) else label
+
+    def raw(self, name: str) -> Any:
+        return self.frame[name]
+
+
+def _is_dataframe(frame: Any) -> bool:
+    return isinstance(frame, pd.DataFrame)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _detail(loc: tuple[Any, ...], message: str, value: Any) -> InitErrorDetails:
+    return {
+        "type": PydanticCustomError("invalid_population", "{message}", {"message": message}),
+        "loc": loc,
+        "input": value,
+    }
+
+
+def _error(details: list[InitErrorDetails]) -> ValidationError:
+    return ValidationError.from_exception_data("population", details)
+
+
+class _Problems:
+    """Problems found so far: one entry per (column, problem), at its first row."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.details: list[InitErrorDetails] = []
+
+    def rows(self, column: str, bad: Any, message: str | Callable[[int], str], values: Any) -> bool:
+        """Record a problem on the rows where ``bad`` is true; True if there were any.
+
+        ``message`` is the text, or a function of the first bad row's position that writes it.
+        """
+        if not isinstance(bad, np.ndarray):
+            if not bad:
+                return False
+            bad = np.ones(self.source.n, dtype=bool)
+        if not bad.any():
+            return False
+        positions = np.flatnonzero(bad)
+        first = int(positions[0])
+        others = len(positions) - 1
+        label = self.source.label(first)
+        value = values[first] if isinstance(values, np.ndarray) else values
+        if isinstance(value, np.generic):
+            value = value.item()
+        text = f"row {label!r}: {message if isinstance(message, str) else message(first)}"
+        if others:
+            text += f" (and {others} other row{'s' if others > 1 else ''})"
+        self.details.append(_detail((column, label), text, value))
+        return True
+
+    def column(self, column: str, message: str) -> None:
+        self.details.append(_detail((column,), message, None))
+
+    def raise_if_any(self) -> None:
+        if self.details:
+            raise _error(self.details)
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+def _number_array(source: _Source, problems: _Problems, column: Column, scale: int) -> Any:
+    """A numeric column as exact int64 (values × scale), or None after recording a problem.
+
+    ``scale`` is 1 for whole quantities and 2 for counters in half units.
+    """
+    raw = source.raw(column.name)
+    unit = _UNIT[column.kind]
+    what = "half units" if scale == 2 else f"whole {unit}"
+    if hasattr(raw, "isna") and getattr(raw.dtype, "kind", "O") not in "iub":
+        missing = np.asarray(raw.isna())
+        if problems.rows(column.name, missing, lambda _: "the value is missing", None):
+            return None
+    values = np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw)
+    kind = values.dtype.kind
+    if kind == "b":
+        problems.column(column.name, f"holds yes/no values; expected {what}")
+        return None
+    if kind in "iu":
+        if kind == "u" and values.size and values.max() > np.iinfo(np.int64).max // 4:
+            problems.column(column.name, "holds values too large for any worker")
+            return None
+        return (
+            values.astype(np.int64, copy=False) * scale
+            if scale != 1
+            else values.astype(np.int64, copy=False)
+        )
+    if kind == "f":
+        scaled = values * scale  # exact: scale is 1 or 2
+        bad = ~np.isfinite(scaled) | (scaled != np.floor(scaled)) | (np.abs(scaled) > 2.0**53)
+        if problems.rows(
+            column.name,
+            bad,
+            lambda i: (
+                f"{values[i]!r} is not {'a whole or half unit' if scale == 2 else 'a whole number of ' + unit}"
+                f"{'' if scale == 2 else ' (' + _hint(column) + ')'}"
+            ),
+            values,
+        ):
+            return None
+        return scaled.astype(np.int64)
+    if kind == "O":
+        return _object_numbers(problems, column, values, scale, what)
+    problems.column(column.name, f"has values of type {values.dtype}; expected {what}")
+    return None
+
+
+def _hint(column: Column) -> str:
+    if column.kind == "cents":
+        return "money columns are integer cents: 3500.10 EUR is 350010"
+    if column.kind == "hundredths":
+        return "hours columns are integer hundredths of an hour: 37.5 h is 3750"
+    return "counts are whole numbers"
+
+
+def _object_numbers(
+    problems: _Problems, column: Column, values: npt.NDArray[Any], scale: int, what: str
+) -> Any:
+    out = np.empty(len(values), dtype=np.int64)
+    bad = np.zeros(len(values), dtype=bool)
+    for position, value in enumerate(values):
+        converted = _exact(value, scale)
+        if converted is None:
+            bad[position] = True
+        else:
+            out[position] = converted
+    if problems.rows(column.name, bad, lambda i: f"{values[i]!r} is not {what}", values):
+        return None
+    return out
+
+
+def _exact(value: Any, scale: int) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value) * scale
+    if isinstance(value, (float, np.floating)):
+        scaled = float(value) * scale
+        return int(scaled) if np.isfinite(scaled) and scaled == int(scaled) else None
+    try:
+        number = Decimal(value) if isinstance(value, str) else value
+        if not isinstance(number, Decimal) or not number.is_finite():
+            return None
+        numerator, denominator = number.as_integer_ratio()
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    numerator *= scale
+    return numerator // denominator if numerator % denominator == 0 else None
+
+
+def _flag_array(source: _Source, problems: _Problems, column: Column) -> Any:
+    raw = source.raw(column.name)
+    values = np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw)
+    if values.dtype.kind == "b":
+        return values
+    if values.dtype.kind in "iu":
+        if problems.rows(
+            column.name,
+            (values != 0) & (values != 1),
+            lambda i: f"{values[i]!r} is not a yes/no value (True/False or 1/0)",
+            values,
+        ):
+            return None
+        return values.astype(bool)
+    if values.dtype.kind == "O":
+        known = np.array([isinstance(v, (bool, np.bool_)) for v in values], dtype=bool)
+        if problems.rows(
+            column.name, ~known, lambda i: f"{values[i]!r} is not True or False", values
+        ):
+            return None
+        return values.astype(bool)
+    problems.column(column.name, f"has values of type {values.dtype}; expected True/False")
+    return None
+
+
+_MISSING_TEXT = ("", "none", "nan")
+
+
+def _category_codes(
+    source: _Source, problems: _Problems, column: Column, valid: Callable[[str], bool]
+) -> tuple[Any, list[str]] | None:
+    """``(codes, categories)``: codes index categories, -1 for a missing value."""
+    raw = source.raw(column.name)
+    if isinstance(getattr(raw, "dtype", None), pd.CategoricalDtype):
+        codes = raw.cat.codes.to_numpy()
+        categories = [str(c) for c in raw.cat.categories]
+    else:
+        codes, uniques = pd.factorize(np.asarray(raw, dtype=object), use_na_sentinel=True)
+        categories = [str(u) for u in uniques]
+    codes = codes.copy() if codes.dtype.kind == "i" and codes.dtype.itemsize < 8 else codes
+    for code, text in enumerate(categories):
+        if text.strip().lower() in _MISSING_TEXT:
+            codes[codes == code] = -1
+        elif not valid(text):
+            problems.rows(
+                column.name,
+                codes == code,
+                f"{text!r} is not {_describe_choice(column)}",
+                text,
+            )
+    return codes, categories
+
+
+def _describe_choice(column: Column) -> str:
+    if column.choices:
+        return "one of " + ", ".join(repr(c) for c in column.choices)
+    return "a joint committee number such as '124', '200' or '111.01'"
+
+
+# --------------------------------------------------------------------------- the population
+
+
+@dataclass(slots=True)
+class Population:
+    """A validated population as exact integer columns (or one Python value for a constant one).
+
+    A column that holds the same value on every row is kept as that one Python value, so the
+    rules compute it once rather than a million times.
+    """
+
+    n: int
+    source: _Source
+    first_day: date
+    values: dict[str, Any]
+    reasons: tuple[Reason, ...]
+    """The reasons with any days or hours in the population (the others are left out)."""
+
+    def kernel_inputs(self, start: int, stop: int) -> KernelInputs:
+        """The kernel's inputs for rows ``start`` to ``stop``."""
+
+        def get(name: str) -> Any:
+            value = self.values[name]
+            return value[start:stop] if isinstance(value, np.ndarray) else value
+
+        q_h = get("weekly_hours_hundredths")
+        dpw = get("days_per_week")
+        numerators = {
+            reason: unit_numerator(
+                get(f"days_{reason.value}"), get(f"hours_{reason.value}_hundredths"), q_h, dpw
+            )
+            for reason in self.reasons
+        }
+        return KernelInputs(
+            monthly_wage_cents=get("monthly_wage_cents"),
+            hourly_wage_cents=get("hourly_wage_cents"),
+            paid_hourly=get("paid_hourly"),
+            weekly_hours_h=q_h,
+            unit_numerators=numerators,
+            unit_denominator=unit_fraction(dpw, get("divisor_hours_hundredths")),
+            frost_numerator=unit_numerator(
+                get("frost_days"), get("frost_hours_hundredths"), q_h, dpw
+            ),
+            prior_supplement_half_units=get("prior_supplement_units"),
+            prior_credit_half_units=get("cp124_credit_used"),
+            construction_applies=get("construction_applies"),
+            category_code=get("category_code"),
+            agreement_guarantees_supplement=get("agreement_guarantees_supplement"),
+            supplement_paid_by_fund=get("supplement_paid_by_fund"),
+            employer_declared=get("employer_declared"),
+            card_submitted=get("card_submitted"),
+        )
+
+
+def _constant(value: Any) -> Any:
+    """One Python value for a column that holds it on every row; the array otherwise."""
+    if not isinstance(value, np.ndarray) or value.size == 0:
+        return value
+    if value.dtype.kind == "b":
+        if value.all():
+            return True
+        return False if not value.any() else value
+    low, high = value.min(), value.max()
+    return int(low) if low == high else value
+
+
+def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Population:
+    """Validate a whole population and convert it to exact integer columns.
+
+    Raises ``pydantic.ValidationError`` listing every problem found, each at its first row.
+    """
+    source = _Source(frame)
+    problems = _Problems(source)
+    unknown = [name for name in source.names if name not in COLUMN_BY_NAME]
+    for name in unknown:
+        close = difflib.get_close_matches(name, COLUMN_BY_NAME, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        problems.column(
+            name,
+            f"unknown column {name!r}{hint} (keep identifiers in the index; see COLUMNS)",
+        )
+    if "monthly_wage_cents" not in source.names and "hourly_wage_cents" not in source.names:
+        problems.column("monthly_wage_cents", "give monthly_wage_cents or hourly_wage_cents")
+    problems.raise_if_any()
+
+    n = source.n
+    values: dict[str, Any] = {}
+    codes: dict[str, tuple[Any, list[str]]] = {}
+    for column in COLUMNS:
+        if column.name not in source.names:
+            values[column.name] = column.default
+            continue
+        if column.kind == "flag":
+            converted = _flag_array(source, problems, column)
+        elif column.kind == "category":
+            valid: Callable[[str], bool] = (
+                column.choices.__contains__ if column.choices else is_joint_committee
+            )
+            coded = _category_codes(source, problems, column, valid)
+            if coded is not None:
+                codes[column.name] = coded
+            continue
+        else:
+            converted = _number_array(
+                source, problems, column, 2 if column.kind == "half_units" else 1
+            )
+        if converted is None:
+            continue
+        if column.kind == "flag":
+            converted = _constant(converted)
+        else:
+            converted = _check_bounds(problems, column, converted, parameters, first_day)
+        values[column.name] = converted
+    problems.raise_if_any()
+
+    # the checks across columns run on single values wherever a column holds only one
+    _categories(values, codes, problems, source)
+    _check_relations(values, problems, first_day, n)
+    problems.raise_if_any()
+
+    reasons = tuple(
+        reason
+        for reason in Reason
+        if _any_positive(values[f"days_{reason.value}"])
+        or _any_positive(values[f"hours_{reason.value}_hundredths"])
+    )
+    for name in _DERIVED:
+        values[name] = _constant(values[name])
+    return Population(n, source, first_day, values, reasons)
+
+
+_DERIVED = (
+    "uses_full_time_hours",
+    "category_code",
+    "has_category",
+    "in_construction",
+    "paid_hourly",
+    "divisor_hours_hundredths",
+    "construction_applies",
+)
+
+
+def _any_positive(value: Any) -> bool:
+    return bool(value.any()) if isinstance(value, np.ndarray) else bool(value)
+
+
+def _check_bounds(
+    problems: _Problems, column: Column, values: Any, parameters: ParameterSet, first_day: date
+) -> Any:
+    """Check a numeric column's bounds; return it, or its one value if it holds only one.
+
+    One min and one max per column: the rows that break a bound are looked for only when one does.
+    """
+    unit = _UNIT[column.kind]
+    scale = 2 if column.kind == "half_units" else 1
+    if values.size == 0:
+        return values
+    low, high_value = int(values.min()), int(values.max())
+    if low < 0:
+        problems.rows(
+            column.name,
+            values < 0,
+            lambda i: f"{values[i] / scale:g} {unit} is negative",
+            values,
+        )
+    # the largest value allowed, in the column's own integers (cents, hundredths, half units)
+    limit = None if column.high is None else column.high * scale
+    why = "which cannot be right"
+    if column.name == "cp124_credit_used":
+        # as compute_month: at most the credit in force for the month, where one is
+        limit = month_parameters(parameters, first_day).credit_half_units
+        why = f"the credit in force on {first_day.isoformat()}"
+    if low == 0 and column.name in ("weekly_hours_hundredths", "days_per_week"):
+        problems.rows(
+            column.name,
+            values == 0,
+            lambda _: f"must be above 0 ({column.description})",
+            values,
+        )
+    if limit is not None and high_value > limit:
+        problems.rows(
+            column.name,
+            values > limit,
+            lambda i: f"{values[i] / scale:g} {unit} is above {limit / scale:g}, {why}",
+            values,
+        )
+    return low if low == high_value else values
+
+
+def _categories(
+    values: dict[str, Any],
+    codes: Mapping[str, tuple[Any, list[str]]],
+    problems: _Problems,
+    source: _Source,
+) -> None:
+    """Turn the category columns into what the kernel reads (codes, flags)."""
+    n = source.n
+    regime = codes.get("regime")
+    if regime is None:
+        values["uses_full_time_hours"] = False
+    else:
+        regime_codes, names = regime
+        problems.rows("regime", regime_codes < 0, lambda _: "the regime is missing", None)
+        uses = np.array([name in _S_REGIMES for name in names] + [False], dtype=bool)
+        values["uses_full_time_hours"] = uses[regime_codes]
+    category = codes.get("cp124_category")
+    if category is None:
+        values["has_category"] = False
+        values["category_code"] = 0
+    else:
+        category_codes, names = category
+        order = {c.value: i for i, c in enumerate(CATEGORY_ORDER)}
+        lookup = np.array([order.get(name, 0) for name in names] + [0], dtype=np.int64)
+        values["category_code"] = lookup[category_codes]
+        values["has_category"] = category_codes >= 0
+    committee = codes.get("joint_committee")
+    if committee is None:
+        values["in_construction"] = False
+    else:
+        committee_codes, names = committee
+        problems.rows(
+            "joint_committee",
+            committee_codes < 0,
+            lambda _: "the joint committee is missing",
+            None,
+        )
+        is_124 = np.array(
+            [name == CONSTRUCTION_JOINT_COMMITTEE for name in names] + [False], dtype=bool
+        )
+        values["in_construction"] = is_124[committee_codes]
+    del n
+
+
+_S_REGIMES = frozenset(r.value for r in REGIMES_USING_FULL_TIME_HOURS)
+
+
+def _check_relations(values: dict[str, Any], problems: _Problems, first_day: date, n: int) -> None:
+    """Checks across columns, and the derived columns the kernel reads."""
+    monthly, hourly = values["monthly_wage_cents"], values["hourly_wage_cents"]
+    both = (monthly > 0) & (hourly > 0)
+    neither = (monthly == 0) & (hourly == 0)
+    problems.rows(
+        "monthly_wage_cents",
+        both,
+        lambda _: "both a monthly and an hourly wage: a worker is paid by the month or by the hour",
+        monthly,
+    )
+    problems.rows(
+        "monthly_wage_cents",
+        neither,
+        lambda _: "no wage: give monthly_wage_cents or hourly_wage_cents above 0",
+        monthly,
+    )
+    values["paid_hourly"] = hourly > 0
+
+    # S: required exactly for the two regimes that count against it, and at least Q
+    uses_s = values["uses_full_time_hours"]
+    s_hours, q_hours = (
+        values["full_time_weekly_hours_hundredths"],
+        values["weekly_hours_hundredths"],
+    )
+    problems.rows(
+        "full_time_weekly_hours_hundredths",
+        uses_s & (s_hours == 0),
+        lambda _: (
+            "this regime counts units against the weekly hours of a comparable "
+            "full-timer (S): give them"
+        ),
+        s_hours,
+    )
+    problems.rows(
+        "full_time_weekly_hours_hundredths",
+        ~np.asarray(uses_s) & (s_hours > 0)
+        if isinstance(uses_s, np.ndarray)
+        else ((not uses_s) & (s_hours > 0)),
+        lambda _: (
+            "only the part_time_income_guarantee and voluntary_part_time regimes use S; leave it 0"
+        ),
+        s_hours,
+    )
+    problems.rows(
+        "full_time_weekly_hours_hundredths",
+        uses_s & (s_hours > 0) & (q_hours > s_hours),
+        lambda _: "a part-timer's weekly hours cannot exceed those of a comparable full-timer",
+        s_hours,
+    )
+    values["divisor_hours_hundredths"] = (
+        np.where(uses_s, s_hours, q_hours)
+        if isinstance(uses_s, np.ndarray)
+        else (s_hours if uses_s else q_hours)
+    )
+
+    # the days of the month (a column that is 0 everywhere is the scalar 0: nothing to check)
+    length = calendar.monthrange(first_day.year, first_day.month)[1]
+    all_days = _total(values, [f"days_{r.value}" for r in Reason])
+    all_hours = _total(values, [f"hours_{r.value}_hundredths" for r in Reason])
+    # as compute_month: no more days in a week than the worker's working days (R4)
+    capacity = np.array([working_days_capacity(first_day, d) for d in range(7)], dtype=np.int64)
+    dpw = values["days_per_week"]
+    most = capacity[dpw] if isinstance(dpw, np.ndarray) else int(capacity[dpw])
+    problems.rows(
+        "days_economic",
+        all_days > most,
+        lambda i: (
+            f"more days of temporary unemployment over all reasons than {first_day:%Y-%m} "
+            f"has working days at {_at(dpw, i)} a week ({_at(most, i)})"
+        ),
+        all_days,
+    )
+    if _any_positive(all_hours):
+        day_h = _cents(MAX_DAY_HOURS)
+        problems.rows(
+            "hours_economic_hundredths",
+            all_hours > (length - all_days) * day_h,
+            lambda _: (
+                "more hours declared day by day, over all reasons, than the days of the "
+                "month left after the days at usual hours can hold (24 h a day)"
+            ),
+            all_hours,
+        )
+    in_window = ENERGY_CRISIS_FIRST_DAY <= first_day <= ENERGY_CRISIS_LAST_DAY
+    if not in_window:
+        for name in ("days_energy_crisis", "hours_energy_crisis_hundredths"):
+            problems.rows(
+                name,
+                values[name] > 0,
+                lambda _: (
+                    f"the energy-crisis scheme ran from {ENERGY_CRISIS_FIRST_DAY} to "
+                    f"{ENERGY_CRISIS_LAST_DAY}; {first_day:%Y-%m} is outside it"
+                ),
+                values[name],
+            )
+    for frost, eligible, what in (
+        ("frost_days", "days", "construction-eligible days at usual hours"),
+        ("frost_hours_hundredths", "hours", "construction-eligible hours declared day by day"),
+    ):
+        if not _any_positive(values[frost]):
+            continue
+        names = [
+            f"days_{r.value}" if eligible == "days" else f"hours_{r.value}_hundredths"
+            for r in _CONSTRUCTION_REASONS
+        ]
+        problems.rows(
+            frost,
+            values[frost] > _total(values, names),
+            f"more frost {eligible} than {what}",
+            values[frost],
+        )
+    values["construction_applies"] = (
+        values["in_construction"] & values["has_legitimation_card"] & values["has_category"]
+    )
+    del n
+
+
+def working_days_capacity(first_day: date, days_per_week: int) -> int:
+    """The most days of a month a worker with ``days_per_week`` working days can lose: per
+    calendar week (Monday to Sunday), at most ``days_per_week`` of its days in the month."""
+    length = calendar.monthrange(first_day.year, first_day.month)[1]
+    per_week: dict[int, int] = {}
+    for number in range(length):
+        week = (first_day.toordinal() + number - 1) // 7  # ordinal 1, 0001-01-01, is a Monday
+        per_week[week] = per_week.get(week, 0) + 1
+    return sum(min(days_per_week, count) for count in per_week.values())
+
+
+def _at(value: Any, row: int) -> int:
+    return int(value[row]) if isinstance(value, np.ndarray) else int(value)
+
+
+def _total(values: Mapping[str, Any], names: list[str]) -> Any:
+    """The sum of some columns, leaving out those that are 0 everywhere (0 if all are)."""
+    present = [values[name] for name in names if _any_positive(values[name])]
+    if not present:
+        return 0
+    total = present[0]
+    for more in present[1:]:
+        total = total + more
+    return total
+
+
+def frame_type(frame: Any) -> Literal["frame", "mapping"]:
+    return "frame" if _is_dataframe(frame) else "mapping"
+
+
+def result_frame(frame: Any, columns: dict[str, Any]) -> pd.DataFrame | dict[str, Any]:
+    """The results as the caller's kind of table: a DataFrame on the same index, or a mapping."""
+    if not _is_dataframe(frame):
+        return columns
+    return pd.DataFrame(columns, index=frame.index, copy=False)

@@ -1,0 +1,167 @@
+"""What-if: the same population under two parameter sets, row by row and in total.
+
+``compare(frame, year, month, baseline, reform)`` computes the month twice and returns a
+:class:`Comparison`: per-row differences (cents) and a summary an analyst reads first: the cost
+by payer under each set and the difference, how many workers gain, lose or are unchanged (on their
+net total over all payers), and the distribution of the change. Totals are exact Decimals (sums of
+integer cents); nothing is rounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..money import cents_to_decimal
+from ..parameters import ParameterSet
+from ..result import PAYERS
+from .compute import compute_population
+
+__all__ = ["Comparison", "compare"]
+
+_QUANTILES = (0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
+_COMPONENTS = (
+    "gross_allowance",
+    "sector_top_up",
+    "employer_supplement",
+    "withholding",
+    "net_total",
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A baseline and a reform over the same rows.
+
+    - ``baseline`` / ``reform``: the two result frames of :func:`compute_population`;
+    - ``rows``: per row, the net total under each and the change, and the change of each payer's
+      gross (all cents);
+    - ``cost``: per payer (who hands the money over: the payment body pays the allowance and the
+      CP 124 top-up, the employer its supplement, a sector fund the supplement where it pays it),
+      gross and tax withheld under each set, and the difference (exact Decimals, EUR);
+    - ``cost_by_component``: the same money by what it is (allowance, construction top-up, employer
+      supplement), which says who bears it: ONEM, the sector fund, the employer;
+    - ``gainers`` / ``losers`` / ``unchanged``: rows whose net total rises, falls, stays;
+    - ``change_quantiles``: the change of the net total at the 0, 10, 25, 50, 75, 90, 100 %
+      quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary).
+    """
+
+    baseline: pd.DataFrame
+    reform: pd.DataFrame
+    rows: pd.DataFrame
+    cost: pd.DataFrame
+    cost_by_component: pd.DataFrame
+    gainers: int
+    losers: int
+    unchanged: int
+    change_quantiles: dict[float, Decimal]
+
+    @property
+    def net_cost(self) -> Decimal:
+        """The reform's extra cost to all payers together (gross, EUR); negative is a saving."""
+        return Decimal(sum(self.cost["gross_change"], Decimal(0)))
+
+    def summary(self) -> str:
+        """A few lines for a notebook or a log."""
+        lines = ["Cost by payer (EUR, gross):"]
+        for payer, row in self.cost.iterrows():
+            lines.append(
+                f"  {payer:<13} {row['gross_baseline']:>16,} -> {row['gross_reform']:>16,}"
+                f"  ({row['gross_change']:+,})"
+            )
+        lines.append("By component (EUR):")
+        for component, row in self.cost_by_component.iterrows():
+            lines.append(
+                f"  {component:<19} {row['baseline']:>16,} -> {row['reform']:>16,}"
+                f"  ({row['change']:+,})"
+            )
+        total = self.gainers + self.losers + self.unchanged
+        lines.append(
+            f"Workers: {self.gainers:,} gain, {self.losers:,} lose, {self.unchanged:,} unchanged "
+            f"(of {total:,})"
+        )
+        quantiles = ", ".join(f"{q:.0%} {v:+}" for q, v in self.change_quantiles.items())
+        lines.append(f"Change of net total per worker (EUR): {quantiles}")
+        return "\n".join(lines)
+
+
+def compare(
+    frame: pd.DataFrame | dict[str, Any],
+    year: int,
+    month: int,
+    baseline: ParameterSet,
+    reform: ParameterSet,
+) -> Comparison:
+    """Compute ``frame`` for ``year``-``month`` under ``baseline`` and ``reform`` and compare."""
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(frame, copy=False)
+    before = compute_population(frame, year, month, parameters=baseline, detail=True)
+    after = compute_population(frame, year, month, parameters=reform, detail=True)
+    assert isinstance(before, pd.DataFrame) and isinstance(after, pd.DataFrame)
+    change = after["net_total_cents"].to_numpy() - before["net_total_cents"].to_numpy()
+    rows = pd.DataFrame(
+        {
+            "net_total_baseline_cents": before["net_total_cents"],
+            "net_total_reform_cents": after["net_total_cents"],
+            "net_total_change_cents": change,
+            **{
+                f"{payer}_gross_change_cents": after[f"{payer}_gross_cents"]
+                - before[f"{payer}_gross_cents"]
+                for payer in PAYERS
+            },
+        },
+        index=frame.index,
+    )
+    cost = pd.DataFrame(
+        [
+            {
+                "payer": payer,
+                "gross_baseline": _eur(before[f"{payer}_gross_cents"]),
+                "gross_reform": _eur(after[f"{payer}_gross_cents"]),
+                "gross_change": _eur(after[f"{payer}_gross_cents"])
+                - _eur(before[f"{payer}_gross_cents"]),
+                "withholding_baseline": _eur(before[f"{payer}_withholding_cents"]),
+                "withholding_reform": _eur(after[f"{payer}_withholding_cents"]),
+            }
+            for payer in PAYERS
+        ]
+    ).set_index("payer")
+    components = pd.DataFrame(
+        [
+            {
+                "component": component,
+                "baseline": _eur(before[f"{component}_cents"]),
+                "reform": _eur(after[f"{component}_cents"]),
+                "change": _eur(after[f"{component}_cents"]) - _eur(before[f"{component}_cents"]),
+            }
+            for component in _COMPONENTS
+        ]
+    ).set_index("component")
+    if len(change):
+        ordered = np.sort(change)
+        positions = [int(q * (len(ordered) - 1)) for q in _QUANTILES]
+        quantiles = {
+            q: cents_to_decimal(int(ordered[i])) for q, i in zip(_QUANTILES, positions, strict=True)
+        }
+    else:
+        quantiles = {}
+    return Comparison(
+        baseline=before,
+        reform=after,
+        rows=rows,
+        cost=cost,
+        cost_by_component=components,
+        gainers=int((change > 0).sum()),
+        losers=int((change < 0).sum()),
+        unchanged=int((change == 0).sum()),
+        change_quantiles=quantiles,
+    )
+
+
+def _eur(cents: Any) -> Decimal:
+    """The exact sum of a column of cents, in EUR (int64 holds 10**13 rows of 10**5 EUR)."""
+    return cents_to_decimal(int(np.asarray(cents, dtype=np.int64).sum()))
