@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from chomage_rules import ParameterNotCovered, ParameterSet
+from chomage_rules import (
+    DayEntry,
+    DayStatus,
+    Employer,
+    Month,
+    ParameterNotCovered,
+    ParameterSet,
+    Reason,
+    Worker,
+    compute_month,
+)
 from chomage_rules.parameters import _load_text
 
 DEFAULT = ParameterSet.default()
@@ -191,3 +201,58 @@ def test_every_parameter_name_is_documented() -> None:
     )
     for name in DEFAULT.names():
         assert f"`{name}`" in documented, f"{name} is missing from docs/parameters.md"
+
+
+def _notices(wage: str, year: int, month: int, reason: str = "economic") -> dict[str, str]:
+    worker = Worker(niss="85073003328", monthly_gross_wage=Decimal(wage), days_per_week=6)
+    day = DayEntry(
+        day=date(year, month, 3), status=DayStatus.TEMPORARY_UNEMPLOYMENT, reason=Reason(reason)
+    )
+    result = compute_month(
+        worker,
+        Employer(enterprise_number="0403.170.701", joint_committee="200"),
+        Month(year=year, month=month, days=[day]),
+    )
+    return {notice.code: notice.message for notice in result.notices}
+
+
+def test_later_indexations_are_flagged_for_indexed_figures_only() -> None:
+    # 2026: the ceiling's latest source is ONEM T66 of 2024-07-12; rates and the divisor change
+    # by law, not by index, and are not listed
+    stale = _notices("3000", 2026, 3)["parameters.stale"]
+    assert "wage.monthly_ceiling (3365.16, source of 2024-07-12)" in stale
+    assert "rate.standard" not in stale and "wage.daily_divisor" not in stale
+    assert DEFAULT.parameter("wage.monthly_ceiling").indexed
+    assert not DEFAULT.parameter("rate.standard").indexed
+    # mid-2024 the figures in force are sourced after the month starts: no notice
+    assert "parameters.stale" not in _notices("3000", 2024, 6)
+
+
+def test_a_doubtful_figure_is_told_where_it_changes_the_result() -> None:
+    # June 2021 uses the 2020 ceiling 2,754.76, probably missing indexations: a wage of 3,000.00
+    # is capped by it (the result may be too low), a wage of 2,000.00 is not
+    assert "2021-2022 indexations" in _notices("3000", 2021, 6)["parameters.caveat"]
+    assert "parameters.caveat" not in _notices("2000", 2021, 6)
+    # the energy supplement's doubt only where energy-crisis units are paid
+    assert "6.47" in _notices("2000", 2022, 12, "energy_crisis")["parameters.caveat"]
+    assert "parameters.caveat" not in _notices("2000", 2022, 12)
+
+
+def test_a_bad_indexed_flag_is_refused() -> None:
+    text = """
+[x.y]
+description = "d"
+unit = "EUR"
+kind = "amount"
+indexed = "yes"
+[[x.y.versions]]
+from = 2024-01-01
+value = 1.00
+[[x.y.versions.sources]]
+title = "t"
+url = "https://example.org"
+date = 2024-01-01
+date_kind = "published"
+"""
+    with pytest.raises(ValueError, match="indexed must be true or false"):
+        _load_text(text, "x.toml")

@@ -197,7 +197,7 @@ class _MonthTexts:
         self.credit = unit_text(p.credit_half_units or 0)
         # steps and notices that depend on the month's figures and a few flags, by those flags
         self.steps: dict[Hashable, Step] = {}
-        self.notices: dict[frozenset[str], tuple[Notice, ...]] = {}
+        self.notices: dict[tuple[frozenset[str], frozenset[str]], tuple[Notice, ...]] = {}
 
     def use(self, *names: str) -> tuple[ParameterUse, ...]:
         """The parameters a step read (KeyError if one is not covered this month)."""
@@ -337,7 +337,11 @@ def derive(
             add(step)
         else:
             add(_daily_amount_step(p, m, k, group))
+    if not groups:
+        add(_NO_RATE)
     minimum_use = m.single["allowance.minimum_daily"]
+    if not groups:
+        add(_NO_MINIMUM)
     if groups:
         if m.minimum is None:
             minimum_key = ("allowance.minimum", c.first_day)
@@ -380,6 +384,8 @@ def derive(
             )
 
     # ---------------------------------------------------------------- R4 units
+    if not tu_reasons:
+        add(_NO_UNITS)
     for reason in tu_reasons:
         units_key = (
             reason,
@@ -454,9 +460,12 @@ def derive(
         )
     )
     used = frozenset([use.name for step in steps for use in step.parameters])
-    parameter_notices = m.notices.get(used)
+    # a caveat matters where its figure changed the result: in a step that applied
+    applied = frozenset([use.name for step in steps if step.applies for use in step.parameters])
+    used_key = (used, applied)
+    parameter_notices = m.notices.get(used_key)
     if parameter_notices is None:
-        parameter_notices = m.notices[used] = _parameter_notices(c, p, used)
+        parameter_notices = m.notices[used_key] = _parameter_notices(c, p, used, applied)
     notices += parameter_notices
     return tuple(steps), tuple(notices)
 
@@ -620,7 +629,7 @@ def _supplement_steps(
         add(
             _step(
                 "supplement.threshold",
-                "Supplement: wage threshold",
+                "Supplement: wage at or below the threshold",
                 below,
                 f"gross monthly wage (not capped) {wage_text} {'≤' if below else '>'} threshold {threshold}",
                 "at or below the threshold: every eligible unit gets it"
@@ -632,19 +641,18 @@ def _supplement_steps(
             )
         )
         if below:
-            step = m.steps.get("supplement.day_27")
-            if step is None:
-                step = m.steps["supplement.day_27"] = _step(
+            add(
+                _step(
                     "supplement.day_27",
                     "Supplement: from the 27th unit",
                     False,
-                    f"the wage does not exceed the threshold {threshold}",
+                    f"the gross monthly wage {wage_text} does not exceed the threshold {threshold}",
                     "the 27th-unit rule does not apply",
                     m.single["supplement.free_units"],
                     supplement.SOURCES,
                     "R5",
                 )
-            add(step)
+            )
         else:
             free = m.free_units
             prior = unit_text(c.prior_supplement_half_units)
@@ -750,7 +758,8 @@ def _construction_steps(
             "Construction top-up (CP 124)",
             True,
             _construction_conditions(c, category),
-            f"due on economic, bad-weather, technical-accident and force-majeure units: "
+            f"due on economic, bad-weather, technical-accident, force-majeure and energy-crisis "
+            f"(economic) units, not on medical force majeure or other reasons: "
             f"{unit_text(k.construction_half_units)} unit(s)",
             (),
             construction.SOURCES,
@@ -920,6 +929,36 @@ def _withholding_steps(
 
 
 # Steps and notices that only show a few flags: written once, shared (a Step is frozen).
+_NO_RATE = _step(
+    "rate.by_reason",
+    "Rate by reason",
+    False,
+    "no day of temporary unemployment this month",
+    "no rate applies",
+    (),
+    _RATE_SOURCES,
+    "R2",
+)
+_NO_MINIMUM = _step(
+    "allowance.minimum",
+    "Minimum daily amount",
+    False,
+    "no daily amount this month (no day of temporary unemployment)",
+    "nothing to raise",
+    (),
+    daily_amount.SOURCES,
+    "R3",
+)
+_NO_UNITS = _step(
+    "units.quarter_round",
+    "Units",
+    False,
+    "P = 0 hours of temporary unemployment",
+    "0 units",
+    (),
+    units.SOURCES,
+    "R4",
+)
 _AGREEMENT_STEPS = {
     agreement: _step(
         "supplement.agreement",
@@ -928,7 +967,7 @@ _AGREEMENT_STEPS = {
         "the employer's agreement guarantees at least as much: " + ("yes" if agreement else "no"),
         "not due: the agreement already guarantees it"
         if agreement
-        else "no agreement replaces it: the statutory supplement is due",
+        else "no agreement replaces it: the statutory rules below decide what is due",
         (),
         supplement.SOURCES,
         "R5",
@@ -981,7 +1020,9 @@ def _payment_status_step(employer_declared: bool, card_submitted: bool, status_c
     return step
 
 
-def _parameter_notices(c: Context, p: MonthParameters, used: frozenset[str]) -> tuple[Notice, ...]:
+def _parameter_notices(
+    c: Context, p: MonthParameters, used: frozenset[str], applied: frozenset[str]
+) -> tuple[Notice, ...]:
     notices = []
     # a version without a value is not stale: its step already says no figure is sourced
     stale = [v for v in p.stale if v.name in used and v.value is not None]
@@ -990,10 +1031,17 @@ def _parameter_notices(c: Context, p: MonthParameters, used: frozenset[str]) -> 
         notices.append(
             Notice(
                 "parameters.stale",
-                f"These figures come from sources older than {c.first_day.isoformat()}; later "
-                f"indexations or changes may be missing: {listed}.",
+                f"These figures follow the index and come from sources older than "
+                f"{c.first_day.isoformat()}; later indexations may be missing: {listed}.",
             )
         )
+    # doubts the sources raise about a figure used (see the version's note in the parameter files)
+    for name in sorted(applied):
+        version = p.versions.get(name)
+        if version is not None and version.caveat and not version.overridden:
+            notices.append(
+                Notice("parameters.caveat", f"{name} = {version.value}: {version.caveat}.")
+            )
     overridden = sorted(name for name, v in p.versions.items() if v.overridden and name in used)
     if overridden:
         notices.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
@@ -133,15 +133,18 @@ def compute_month(
             history.through.isoformat(),
         )
     p = month_parameters(parameters, first_day)
-    _check_credit_used(history, first_day, p)
-    context, inputs = _prepare(worker, employer, month, history)
+    counters = prior_counters(history, first_day)
+    _check_credit_used(history, counters, first_day, p)
+    context, inputs = _prepare(worker, employer, month, counters)
     k = compute_kernel(SCALAR, inputs, p)
     return _result(worker, employer, month, history, parameters, context, p, k)
 
 
-def _check_credit_used(history: History, first_day: date, p: MonthParameters) -> None:
+def _check_credit_used(
+    history: History, counters: PriorCounters, first_day: date, p: MonthParameters
+) -> None:
     """The construction credit used cannot exceed the credit in force (R6): a ValidationError."""
-    used = prior_counters(history, first_day).credit_half_units
+    used = counters.credit_half_units
     if p.credit_half_units is not None and used > p.credit_half_units:
         raise input_error(
             "History",
@@ -194,13 +197,15 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
     days: dict[Reason, int] = {}
     others: dict[DayStatus, int] = {}
     frost_days = frost_default_days = frost_explicit_h = 0
-    per_week: dict[date, int] = {}
+    per_week: dict[int, int] = {}  # by week number: day ordinal // 7 (0001-01-01 was a Monday)
+    unemployed = DayStatus.TEMPORARY_UNEMPLOYMENT
     for index, entry in enumerate(month.days):
-        if entry.status is not DayStatus.TEMPORARY_UNEMPLOYMENT:
-            others[entry.status] = others.get(entry.status, 0) + 1
+        status = entry.status
+        if status is not unemployed:
+            others[status] = others.get(status, 0) + 1
             continue
-        monday = entry.day - timedelta(days=entry.day.weekday())
-        per_week[monday] = per_week.get(monday, 0) + 1
+        week = (entry.day.toordinal() - 1) // 7
+        per_week[week] = per_week.get(week, 0) + 1
         reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
         hours = entry.hours
         frost = entry.frost_period and reason in _CONSTRUCTION_REASONS
@@ -221,10 +226,11 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
         explicit_h[reason] = explicit_h.get(reason, 0) + hundredths(hours)
         if frost:
             frost_explicit_h += hundredths(hours)
-    for monday, count in per_week.items():
+    for week, count in per_week.items():
         # a worker cannot lose more working days in a week than the week has (the eC3.2 card
         # starts with every day marked as temporary unemployment: a raw import can overpay)
         if count > worker.days_per_week:
+            monday = date.fromordinal(week * 7 + 1)
             raise input_error(
                 "Month",
                 ("month", "days"),
@@ -247,7 +253,7 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
 
 
 def _prepare(
-    worker: Worker, employer: Employer, month: Month, history: History
+    worker: Worker, employer: Employer, month: Month, counters: PriorCounters
 ) -> tuple[Context, KernelInputs]:
     first_day = month.first_day
     q_h = hundredths(worker.weekly_hours)
@@ -266,7 +272,6 @@ def _prepare(
         for r in days
     }
 
-    counters = prior_counters(history, first_day)
     prior_supplement, prior_credit = counters.supplement_half_units, counters.credit_half_units
     sy_start = counters.service_year_start
 

@@ -126,7 +126,7 @@ def _refuse_float(value: Any) -> Any:
     return value
 
 
-def _two_decimals(value: Decimal) -> Decimal:
+def _two_decimals(value: Decimal, what: str = "give it to the cent") -> Decimal:
     if not value.is_finite():
         raise PydanticCustomError(
             "not_finite", "must be a finite number, not {value}", {"value": value}
@@ -136,8 +136,8 @@ def _two_decimals(value: Decimal) -> Decimal:
     except ValueError:
         raise PydanticCustomError(
             "too_many_decimals",
-            "{value} has more than two decimals; nothing is rounded for you, give it to the cent",
-            {"value": value},
+            "{value} has more than two decimals; nothing is rounded for you, {what}",
+            {"value": value, "what": what},
         ) from None
     return cents_to_decimal(cents)
 
@@ -157,8 +157,17 @@ def _half_units(value: Decimal) -> Decimal:
     return value
 
 
+def _hundredths_of_an_hour(value: Decimal) -> Decimal:
+    return _two_decimals(value, "give hours to the hundredth of an hour (7.60, 37.50)")
+
+
 ExactDecimal = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_two_decimals)]
 """A Decimal with at most two decimals, normalised to exactly two (same value)."""
+
+ExactHours = Annotated[
+    Decimal, BeforeValidator(_refuse_float), AfterValidator(_hundredths_of_an_hour)
+]
+"""Hours with at most two decimals (hundredths of an hour), normalised to exactly two."""
 
 HalfUnits = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_half_units)]
 """A non-negative count of units in steps of 0.5."""
@@ -208,12 +217,12 @@ class Worker(_Model):
         validate_default=True,
         description="Gross hourly wage in EUR, for an hourly-paid worker.",
     )
-    weekly_hours: ExactDecimal = Field(
+    weekly_hours: ExactHours = Field(
         default=Decimal("38.00"), description="Q: the worker's normal average weekly hours."
     )
     days_per_week: int = Field(default=5, description="Working days in the worker's week (1-6).")
     regime: WorkRegime = WorkRegime.FULL_TIME
-    full_time_weekly_hours: ExactDecimal | None = Field(
+    full_time_weekly_hours: ExactHours | None = Field(
         default=None,
         validate_default=True,
         description="S: weekly hours of a comparable full-timer; only for the two regimes using it.",
@@ -382,7 +391,7 @@ class DayEntry(_Model):
     day: date
     status: DayStatus
     reason: Reason | None = Field(default=None, validate_default=True)
-    hours: ExactDecimal | None = Field(
+    hours: ExactHours | None = Field(
         default=None,
         description="Hours of temporary unemployment that day; default Q / days_per_week.",
     )

@@ -76,7 +76,8 @@ class MonthParameters:
     missing: dict[str, ParameterNotCovered]
     """Conditional parameters with no version on this date."""
     stale: tuple[ParameterVersion, ...]
-    """Latest versions whose sources predate the month: later indexations may be missing."""
+    """Latest versions of indexed figures whose sources predate the month: later indexations may
+    be missing (R9)."""
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     """What the explanation derives from these figures alone (their texts, the steps that only
     show them), worked out for the first worker of the month and shared by the next ones."""
@@ -171,7 +172,8 @@ def _resolve(parameters: ParameterSet, first_day: date) -> MonthParameters:
     stale = tuple(
         version
         for name, version in versions.items()
-        if version is parameters.parameter(name).last
+        if parameters.parameter(name).indexed  # a rate or a divisor changes by law, not index
+        and version is parameters.parameter(name).last
         and not version.overridden
         and version.source_date is not None
         and version.source_date < first_day

@@ -79,6 +79,8 @@ class ParameterVersion:
     sources: tuple[Source, ...]
     note: str | None = None
     overridden: bool = False
+    caveat: str | None = None
+    """A doubt the sources raise about this figure, told to the reader whenever it is used."""
 
     @property
     def source_date(self) -> date | None:
@@ -99,6 +101,9 @@ class Parameter:
     unit: str
     kind: Kind
     versions: tuple[ParameterVersion, ...]
+    indexed: bool = False
+    """The figure follows the consumer-price index: a month after its latest source may be missing
+    an indexation, and the result says so (R9)."""
     _starts: tuple[date, ...] = field(repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
@@ -219,9 +224,17 @@ def _versions(
                 value=value,
                 sources=sources,
                 note=raw.get("note"),
+                caveat=raw.get("caveat"),
             )
         )
     return tuple(versions)
+
+
+def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
 
 
 def _walk(table: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
@@ -247,6 +260,7 @@ def _load_text(text: str, where: str) -> dict[str, Parameter]:
             unit=str(raw["unit"]),
             kind=kind,
             versions=_versions(name, kind, raw["versions"], where),
+            indexed=_flag(raw, "indexed", f"{where}: {name}"),
         )
     return parameters
 
