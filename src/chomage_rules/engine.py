@@ -21,8 +21,8 @@ from .kernel import (
     KernelInputs,
     KernelOutputs,
     compute_kernel,
-    unit_fraction,
     unit_numerator,
+    unit_scale,
 )
 from .models import (
     REGIMES_USING_FULL_TIME_HOURS,
@@ -39,7 +39,6 @@ from .month_parameters import CATEGORY_ORDER, MonthParameters, month_parameters
 from .parameters import ParameterSet
 from .result import AllowanceLine, MonthResult, Payment
 from .rules import payment_status
-from .rules.daily_wage import SIX_DAY_WEEK
 from .rules.ops import SCALAR
 from .rules.reasons import RateGroup, rules_for
 
@@ -267,8 +266,9 @@ def _prepare(
 
     totals = month_totals(worker, month)
     days = totals.days
+    scale = unit_scale(q_h, dpw, b_h, explicit_hours=bool(totals.explicit_h))
     numerators = {
-        r: unit_numerator(totals.default_days.get(r, 0), totals.explicit_h.get(r, 0), q_h, dpw)
+        r: unit_numerator(totals.default_days.get(r, 0), totals.explicit_h.get(r, 0), scale)
         for r in days
     }
 
@@ -294,10 +294,8 @@ def _prepare(
         paid_hourly=paid_hourly,
         weekly_hours_h=q_h,
         unit_numerators=numerators,
-        unit_denominator=unit_fraction(dpw, b_h),
-        frost_numerator=unit_numerator(
-            totals.frost_default_days, totals.frost_explicit_h, q_h, dpw
-        ),
+        unit_denominator=scale.denominator,
+        frost_numerator=unit_numerator(totals.frost_default_days, totals.frost_explicit_h, scale),
         prior_supplement_half_units=prior_supplement,
         prior_credit_half_units=prior_credit,
         construction_applies=construction_applies,
@@ -317,7 +315,9 @@ def _prepare(
         divisor_name="S" if uses_full_time else "Q",
         divisor_hours_h=b_h,
         days_by_reason=days,
-        hours_scaled_by_reason={r: n // SIX_DAY_WEEK for r, n in numerators.items()},
+        hours_scaled_by_reason={
+            r: totals.default_days.get(r, 0) * q_h + totals.explicit_h.get(r, 0) * dpw for r in days
+        },
         other_days=totals.others,
         frost_days=totals.frost_days,
         prior_supplement_half_units=prior_supplement,

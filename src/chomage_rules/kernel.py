@@ -6,12 +6,13 @@ values; ``compute_population`` calls it with numpy int64 columns and numpy's ops
 implementation that could drift (docs/decisions.md, "one definition per rule").
 
 Units are carried in **half units**, amounts in **cents**, hours in hundredths; unit counts enter as
-exact fractions ``numerator / denominator`` (see :func:`unit_fraction`).
+exact fractions ``numerator / denominator`` (see :class:`UnitScale`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import gcd
 
 from .errors import ParameterNotCovered
 from .models import Reason
@@ -34,9 +35,10 @@ __all__ = [
     "REASONS",
     "KernelInputs",
     "KernelOutputs",
+    "UnitScale",
     "compute_kernel",
-    "unit_fraction",
     "unit_numerator",
+    "unit_scale",
 ]
 
 REASONS: tuple[Reason, ...] = tuple(Reason)
@@ -53,41 +55,88 @@ _CONSTRUCTION_PARAMETERS = (
 _NO_AMOUNTS = (0,) * len(CATEGORY_ORDER)
 
 
-def unit_fraction(days_per_week: int, divisor_hours_h: Num) -> Num:
-    """The denominator of every unit count of a worker: ``days_per_week × B`` (B in hundredths).
+def _is_zero(value: Num) -> bool:
+    """A literal 0 (not a column that happens to hold zeros): adding it changes nothing."""
+    return type(value) is int and value == 0
 
-    R4 counts ``P × 6 / B`` units. A day's hours default to ``Q / days_per_week``, which is not a
-    decimal in general (38 / 6), so hours are scaled by ``days_per_week``: a day with explicit hours
-    ``h`` adds ``h_h × days_per_week × 6`` to the numerator, a day with the default hours adds
-    ``Q_h × 6``; the denominator is ``days_per_week × B_h``.
+
+def _plus(a: Num, b: Num) -> Num:
+    """``a + b``, without a pass over a column when one side is a literal 0."""
+    if _is_zero(b):
+        return a
+    if _is_zero(a):
+        return b
+    return a + b
+
+
+def _minus(a: Num, b: Num) -> Num:
+    """``a - b``, without a pass over a column when ``b`` is a literal 0."""
+    return a if _is_zero(b) else a - b
+
+
+def _times(a: Num, factor: Num) -> Num:
+    """``a × factor``, without a pass over a column when the factor is a literal 1 or 0."""
+    if type(factor) is int and factor in (0, 1):
+        return a if factor == 1 else 0
+    return a * factor
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScale:
+    """R4's ``P × 6 / B`` as integers: the numerator is ``default days × per_default_day +
+    explicit hundredths × per_explicit_hundredth`` over ``denominator``.
+
+    A day's hours default to ``Q / days_per_week``, which is not a decimal in general (38 / 6), so
+    hours are scaled by ``days_per_week``: a default day adds ``Q_h × 6``, an explicit hundredth
+    of an hour ``days_per_week × 6``, over ``days_per_week × B_h`` (B = Q or S, in hundredths).
     """
-    return days_per_week * divisor_hours_h
+
+    per_default_day: Num
+    per_explicit_hundredth: Num
+    denominator: Num
+
+
+def unit_scale(
+    weekly_hours_h: Num, days_per_week: Num, divisor_hours_h: Num, explicit_hours: bool = True
+) -> UnitScale:
+    """The three factors of a unit count, reduced by their common factor when they are single
+    values: the same fraction, cheaper on columns (a six-day full-timer's count is days / 1).
+
+    ``explicit_hours=False`` says no hours are given day by day: that factor is then 0 and takes
+    no part in the reduction.
+    """
+    per_day = weekly_hours_h * SIX_DAY_WEEK
+    per_hundredth = days_per_week * SIX_DAY_WEEK if explicit_hours else 0
+    denominator = days_per_week * divisor_hours_h
+    if type(per_day) is int and type(per_hundredth) is int and type(denominator) is int:
+        common = gcd(per_day, per_hundredth, denominator)
+        per_day, per_hundredth, denominator = (
+            per_day // common,
+            per_hundredth // common,
+            denominator // common,
+        )
+    return UnitScale(per_day, per_hundredth, denominator)
+
+
+def unit_numerator(default_days: Num, explicit_hours_h: Num, scale: UnitScale) -> Num:
+    """The numerator of a unit count over ``scale.denominator`` (R4: ``P × 6 / B``).
+
+    ``P`` is the hours of temporary unemployment: ``default_days`` days of ``Q / days_per_week``
+    hours each, plus ``explicit_hours_h`` hours (in hundredths) given day by day.
+    """
+    return _plus(
+        _times(default_days, scale.per_default_day),
+        _times(explicit_hours_h, scale.per_explicit_hundredth),
+    )
 
 
 def _total(half_units: dict[Reason, Num], reasons: tuple[Reason, ...]) -> Num:
     """The half units of the given reasons added up (0 if none of them is in the month)."""
-    present = [half_units[r] for r in reasons if r in half_units]
-    if not present:
-        return 0
-    total = present[0]
-    for more in present[1:]:
-        total = total + more
+    total: Num = 0
+    for reason in reasons:
+        if reason in half_units:
+            total = _plus(total, half_units[reason])
     return total
-
-
-def unit_numerator(
-    default_days: Num, explicit_hours_h: Num, weekly_hours_h: Num, days_per_week: Num
-) -> Num:
-    """The numerator of a unit count over :func:`unit_fraction` (R4: ``P × 6 / B``).
-
-    ``P`` is the hours of temporary unemployment: ``default_days`` days of ``Q / days_per_week``
-    hours each, plus ``explicit_hours_h`` hours (in hundredths) given day by day. Scaled by
-    ``days_per_week`` so that it stays an exact integer: ``(days × Q_h + hours_h × dpw) × 6``.
-    """
-    # scalars first: on columns, a constant Q or days_per_week costs nothing per row
-    return default_days * (weekly_hours_h * SIX_DAY_WEEK) + explicit_hours_h * (
-        days_per_week * SIX_DAY_WEEK
-    )
 
 
 @dataclass(slots=True)
@@ -99,7 +148,7 @@ class KernelInputs:
     paid_hourly: Num
     weekly_hours_h: Num
     unit_numerators: dict[Reason, Num]
-    """Per reason: the hours of temporary unemployment, scaled (see :func:`unit_fraction`).
+    """Per reason: the hours of temporary unemployment, scaled (see :class:`UnitScale`).
 
     A reason left out has no hours (a single worker lists only its reasons; columns list all)."""
     unit_denominator: Num
@@ -197,7 +246,7 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         daily_before[group] = daily_amount_cents(dw_num, dw_den, rate)
         daily[group] = with_minimum(ops, daily_before[group], p.minimum_cents)
         components[group] = component_cents(group_half_units[group], daily[group])
-        gross = gross + components[group]
+        gross = _plus(gross, components[group])
 
     # R5 employer supplement (2024) and the energy-scheme supplement
     eligible = _total(half_units, _SUPPLEMENT)
@@ -246,7 +295,10 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
             quarter_round_half_units(x.frost_numerator, x.unit_denominator), construction_units
         )
     covered = credit_covered_half_units(
-        ops, units=construction_units - frost_units, credit=credit, used=x.prior_credit_half_units
+        ops,
+        units=_minus(construction_units, frost_units),
+        credit=credit,
+        used=x.prior_credit_half_units,
     )
     construction_amount = ops.where(x.construction_applies, ops.take(amounts, x.category_code), 0)
     frost_amount: Num = 0
@@ -256,20 +308,20 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         )
     construction_top_up = component_cents(covered, construction_amount)
     frost_top_up = component_cents(frost_units, frost_amount)
-    sector_top_up = construction_top_up + frost_top_up
+    sector_top_up = _plus(construction_top_up, frost_top_up)
 
     # R7 withholding per payer, one rounding each
-    employer_part = ops.where(x.supplement_paid_by_fund, 0, supplement) + energy
+    employer_part = _plus(ops.where(x.supplement_paid_by_fund, 0, supplement), energy)
     fund_part = ops.where(x.supplement_paid_by_fund, supplement, 0)
-    pb_gross = gross + sector_top_up
+    pb_gross = _plus(gross, sector_top_up)
     pb_withholding = withheld_cents(
         (gross, p.legal_withholding), (sector_top_up, p.complement_withholding)
     )
     employer_withholding = withheld_cents((employer_part, p.complement_withholding))
     fund_withholding = withheld_cents((fund_part, p.complement_withholding))
-    pb_net = pb_gross - pb_withholding
-    employer_net = employer_part - employer_withholding
-    fund_net = fund_part - fund_withholding
+    pb_net = _minus(pb_gross, pb_withholding)
+    employer_net = _minus(employer_part, employer_withholding)
+    fund_net = _minus(fund_part, fund_withholding)
 
     return KernelOutputs(
         daily_wage_numerator=dw_num,
@@ -303,11 +355,11 @@ def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutpu
         payment_body_net=pb_net,
         employer_net=employer_net,
         sector_fund_net=fund_net,
-        withholding=pb_withholding + employer_withholding + fund_withholding,
-        net_total=pb_net + employer_net + fund_net,
+        withholding=_plus(_plus(pb_withholding, employer_withholding), fund_withholding),
+        net_total=_plus(_plus(pb_net, employer_net), fund_net),
         status_code=status_code(
             ops, employer_declared=x.employer_declared, card_submitted=x.card_submitted
         ),
-        supplement_half_units_after=x.prior_supplement_half_units + eligible,
-        credit_half_units_after=x.prior_credit_half_units + covered,
+        supplement_half_units_after=_plus(x.prior_supplement_half_units, eligible),
+        credit_half_units_after=_plus(x.prior_credit_half_units, covered),
     )

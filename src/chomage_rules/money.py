@@ -38,6 +38,8 @@ def half_up_div(numerator: Num, denominator: int) -> Num:
     For ``numerator >= 0`` and ``denominator > 0`` (all amounts are non-negative). Pure integer
     arithmetic, so it is exact at a tie: ``half_up_div(5, 2) == 3``, ``half_up_div(7, 2) == 4``.
     """
+    if type(denominator) is int and denominator == 1:
+        return numerator  # a whole number already (e.g. a six-day full-timer's days)
     if type(denominator) is int and denominator % 2 == 0:
         # the same quotient with one operation less on a column: (n + d/2) // d
         return (numerator + denominator // 2) // denominator

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..identifiers import is_joint_committee
-from ..kernel import KernelInputs, unit_fraction, unit_numerator
+from ..kernel import KernelInputs, unit_numerator, unit_scale
 from ..models import (
     MAX_DAY_HOURS,
     MAX_HOURLY_WAGE,
@@ -501,6 +501,8 @@ class Population:
     values: dict[str, Any]
     reasons: tuple[Reason, ...]
     """The reasons with any days or hours in the population (the others are left out)."""
+    explicit_hours: bool
+    """Some row gives hours day by day (for a reason or a frost period)."""
 
     def kernel_inputs(self, start: int, stop: int) -> KernelInputs:
         """The kernel's inputs for rows ``start`` to ``stop``."""
@@ -509,11 +511,15 @@ class Population:
             value = self.values[name]
             return value[start:stop] if isinstance(value, np.ndarray) else value
 
-        q_h = get("weekly_hours_hundredths")
-        dpw = get("days_per_week")
+        scale = unit_scale(
+            get("weekly_hours_hundredths"),
+            get("days_per_week"),
+            get("divisor_hours_hundredths"),
+            explicit_hours=self.explicit_hours,
+        )
         numerators = {
             reason: unit_numerator(
-                get(f"days_{reason.value}"), get(f"hours_{reason.value}_hundredths"), q_h, dpw
+                get(f"days_{reason.value}"), get(f"hours_{reason.value}_hundredths"), scale
             )
             for reason in self.reasons
         }
@@ -521,12 +527,10 @@ class Population:
             monthly_wage_cents=get("monthly_wage_cents"),
             hourly_wage_cents=get("hourly_wage_cents"),
             paid_hourly=get("paid_hourly"),
-            weekly_hours_h=q_h,
+            weekly_hours_h=get("weekly_hours_hundredths"),
             unit_numerators=numerators,
-            unit_denominator=unit_fraction(dpw, get("divisor_hours_hundredths")),
-            frost_numerator=unit_numerator(
-                get("frost_days"), get("frost_hours_hundredths"), q_h, dpw
-            ),
+            unit_denominator=scale.denominator,
+            frost_numerator=unit_numerator(get("frost_days"), get("frost_hours_hundredths"), scale),
             prior_supplement_half_units=get("prior_supplement_units"),
             prior_credit_half_units=get("cp124_credit_used"),
             construction_applies=get("construction_applies"),
@@ -612,7 +616,11 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
     )
     for name in _DERIVED:
         values[name] = _constant(values[name])
-    return Population(n, source, first_day, values, reasons)
+    explicit_hours = any(
+        _any_positive(values[name])
+        for name in (*(f"hours_{r.value}_hundredths" for r in Reason), "frost_hours_hundredths")
+    )
+    return Population(n, source, first_day, values, reasons, explicit_hours)
 
 
 _DERIVED = (
