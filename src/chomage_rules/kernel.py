@@ -210,8 +210,7 @@ class KernelOutputs:
 def compute_kernel(ops: Ops, x: KernelInputs, p: MonthParameters) -> KernelOutputs:
     """Rulebook R1-R8 for one month, on exact integers (scalars or columns)."""
     # R1 daily wage, an exact fraction
-    dw_den = daily_wage.denominator(p.divisor)
-    dw_num = daily_wage.numerator(
+    dw_num, dw_den = daily_wage.fraction(
         ops,
         monthly_wage_cents=x.monthly_wage_cents,
         hourly_wage_cents=x.hourly_wage_cents,

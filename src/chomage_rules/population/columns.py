@@ -576,6 +576,7 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
     n = source.n
     values: dict[str, Any] = {}
     codes: dict[str, tuple[Any, list[str]]] = {}
+    extent: dict[str, tuple[int, int]] = {}  # (min, max) of each numeric column
     for column in COLUMNS:
         if column.name not in source.names:
             values[column.name] = column.default
@@ -599,13 +600,13 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
         if column.kind == "flag":
             converted = _constant(converted)
         else:
-            converted = _check_bounds(problems, column, converted, parameters, first_day)
+            converted = _check_bounds(problems, column, converted, parameters, first_day, extent)
         values[column.name] = converted
     problems.raise_if_any()
 
     # the checks across columns run on single values wherever a column holds only one
     _categories(values, codes, problems, source)
-    _check_relations(values, problems, first_day, n)
+    _check_relations(values, extent, problems, first_day, n)
     problems.raise_if_any()
 
     reasons = tuple(
@@ -639,7 +640,12 @@ def _any_positive(value: Any) -> bool:
 
 
 def _check_bounds(
-    problems: _Problems, column: Column, values: Any, parameters: ParameterSet, first_day: date
+    problems: _Problems,
+    column: Column,
+    values: Any,
+    parameters: ParameterSet,
+    first_day: date,
+    extent: dict[str, tuple[int, int]],
 ) -> Any:
     """Check a numeric column's bounds; return it, or its one value if it holds only one.
 
@@ -650,6 +656,7 @@ def _check_bounds(
     if values.size == 0:
         return values
     low, high_value = int(values.min()), int(values.max())
+    extent[column.name] = (low, high_value)
     if low < 0:
         problems.rows(
             column.name,
@@ -681,6 +688,18 @@ def _check_bounds(
     return low if low == high_value else values
 
 
+def _lookup(codes: Any, table: list[Any], missing: Any, dtype: Any) -> Any:
+    """``table[code]`` for every row (``missing`` for code -1), as one value where it is one."""
+    present = set(table)
+    if bool((codes < 0).any()):
+        present.add(missing)
+    if len(present) == 1:
+        return present.pop()  # one value everywhere: no pass over the rows
+    if table == list(range(len(table))) and missing == 0:
+        return np.maximum(codes, 0)  # the codes already are the values
+    return np.array([*table, missing], dtype=dtype)[codes]
+
+
 def _categories(
     values: dict[str, Any],
     codes: Mapping[str, tuple[Any, list[str]]],
@@ -688,15 +707,15 @@ def _categories(
     source: _Source,
 ) -> None:
     """Turn the category columns into what the kernel reads (codes, flags)."""
-    n = source.n
     regime = codes.get("regime")
     if regime is None:
         values["uses_full_time_hours"] = False
     else:
         regime_codes, names = regime
         problems.rows("regime", regime_codes < 0, lambda _: "the regime is missing", None)
-        uses = np.array([name in _S_REGIMES for name in names] + [False], dtype=bool)
-        values["uses_full_time_hours"] = uses[regime_codes]
+        values["uses_full_time_hours"] = _lookup(
+            regime_codes, [name in _S_REGIMES for name in names], False, bool
+        )
     category = codes.get("cp124_category")
     if category is None:
         values["has_category"] = False
@@ -704,9 +723,10 @@ def _categories(
     else:
         category_codes, names = category
         order = {c.value: i for i, c in enumerate(CATEGORY_ORDER)}
-        lookup = np.array([order.get(name, 0) for name in names] + [0], dtype=np.int64)
-        values["category_code"] = lookup[category_codes]
-        values["has_category"] = category_codes >= 0
+        values["category_code"] = _lookup(
+            category_codes, [order.get(name, 0) for name in names], 0, np.int64
+        )
+        values["has_category"] = _lookup(category_codes, [True] * len(names), False, bool)
     committee = codes.get("joint_committee")
     if committee is None:
         values["in_construction"] = False
@@ -718,21 +738,41 @@ def _categories(
             lambda _: "the joint committee is missing",
             None,
         )
-        is_124 = np.array(
-            [name == CONSTRUCTION_JOINT_COMMITTEE for name in names] + [False], dtype=bool
+        values["in_construction"] = _lookup(
+            committee_codes, [name == CONSTRUCTION_JOINT_COMMITTEE for name in names], False, bool
         )
-        values["in_construction"] = is_124[committee_codes]
-    del n
 
 
 _S_REGIMES = frozenset(r.value for r in REGIMES_USING_FULL_TIME_HOURS)
 
 
-def _check_relations(values: dict[str, Any], problems: _Problems, first_day: date, n: int) -> None:
-    """Checks across columns, and the derived columns the kernel reads."""
+def _check_relations(
+    values: dict[str, Any],
+    extent: Mapping[str, tuple[int, int]],
+    problems: _Problems,
+    first_day: date,
+    n: int,
+) -> None:
+    """Checks across columns, and the derived columns the kernel reads.
+
+    A check that the columns' extents show cannot fail is not run over the rows.
+    """
+
+    def low(name: str) -> int:
+        value = values[name]
+        return extent[name][0] if isinstance(value, np.ndarray) else int(value)
+
+    def high(name: str) -> int:
+        value = values[name]
+        return extent[name][1] if isinstance(value, np.ndarray) else int(value)
+
     monthly, hourly = values["monthly_wage_cents"], values["hourly_wage_cents"]
-    both = (monthly > 0) & (hourly > 0)
-    neither = (monthly == 0) & (hourly == 0)
+    both: Any = False
+    if high("monthly_wage_cents") > 0 and high("hourly_wage_cents") > 0:
+        both = (monthly > 0) & (hourly > 0)
+    neither: Any = False
+    if low("monthly_wage_cents") == 0 and low("hourly_wage_cents") == 0:
+        neither = (monthly == 0) & (hourly == 0)
     problems.rows(
         "monthly_wage_cents",
         both,
@@ -792,9 +832,10 @@ def _check_relations(values: dict[str, Any], problems: _Problems, first_day: dat
     capacity = np.array([working_days_capacity(first_day, d) for d in range(7)], dtype=np.int64)
     dpw = values["days_per_week"]
     most = capacity[dpw] if isinstance(dpw, np.ndarray) else int(capacity[dpw])
+    most_days = sum(high(f"days_{r.value}") for r in Reason)
     problems.rows(
         "days_economic",
-        all_days > most,
+        all_days > most if most_days > int(capacity[low("days_per_week")]) else False,
         lambda i: (
             f"more days of temporary unemployment over all reasons than {first_day:%Y-%m} "
             f"has working days at {_at(dpw, i)} a week ({_at(most, i)})"

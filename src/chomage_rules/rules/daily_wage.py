@@ -22,7 +22,7 @@ from ..explain import LegalSource
 from ..money import Num
 from .ops import Ops
 
-__all__ = ["SIX_DAY_WEEK", "SOURCES", "denominator", "numerator"]
+__all__ = ["SIX_DAY_WEEK", "SOURCES", "denominator", "fraction", "numerator"]
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -66,3 +66,35 @@ def numerator(
     capped_monthly = ops.minimum(monthly_wage_cents, ceiling_cents) * scale
     capped_hourly = ops.minimum(hourly_wage_cents * weekly_hours_h * divisor, ceiling_cents * scale)
     return ops.where(paid_hourly, capped_hourly, capped_monthly)
+
+
+def fraction(
+    ops: Ops,
+    *,
+    monthly_wage_cents: Num,
+    hourly_wage_cents: Num,
+    paid_hourly: Num,
+    weekly_hours_h: Num,
+    ceiling_cents: int,
+    divisor: int,
+) -> tuple[Num, int]:
+    """The daily wage in cents as an exact ``(numerator, denominator)``.
+
+    When no one is paid by the hour (``paid_hourly`` is the single value False), the daily wage is
+    simply ``min(wage, ceiling) / divisor``: the common denominator that the hourly rule needs is
+    left out (the same fraction, one multiplication less per row).
+    """
+    if paid_hourly is False:
+        return ops.minimum(monthly_wage_cents, ceiling_cents), divisor
+    return (
+        numerator(
+            ops,
+            monthly_wage_cents=monthly_wage_cents,
+            hourly_wage_cents=hourly_wage_cents,
+            paid_hourly=paid_hourly,
+            weekly_hours_h=weekly_hours_h,
+            ceiling_cents=ceiling_cents,
+            divisor=divisor,
+        ),
+        denominator(divisor),
+    )

@@ -45,12 +45,17 @@ def withheld_cents(*parts: tuple[Num, tuple[int, int]]) -> Num:
     """``Σ rate × amount`` over one payer's parts, rounded once, half up.
 
     Each part is ``(amount in cents, exact rate (num, den))``; the sum is formed exactly over the
-    product of the denominators before the single rounding.
+    product of the denominators before the single rounding. Parts at the same rate are added
+    first (one multiplication instead of two: the same sum).
     """
+    by_rate: dict[tuple[int, int], Num] = {}
+    for amount, rate in parts:
+        by_rate[rate] = by_rate[rate] + amount if rate in by_rate else amount
     denominator = 1
-    for _, (_, rate_den) in parts:
+    for _, rate_den in by_rate:
         denominator *= rate_den
     numerator: Num = 0
-    for amount, (rate_num, rate_den) in parts:
-        numerator = numerator + amount * (rate_num * (denominator // rate_den))
+    for (rate_num, rate_den), amount in by_rate.items():
+        term = amount * (rate_num * (denominator // rate_den))
+        numerator = term if type(numerator) is int and numerator == 0 else numerator + term
     return half_up_div(numerator, denominator)
