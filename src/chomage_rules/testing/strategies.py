@@ -40,7 +40,10 @@ from ..parameters import ParameterSet
 from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 
 __all__ = [
+    "SCENARIOS",
     "Case",
+    "Scenario",
+    "WageKind",
     "cases",
     "covered_months",
     "employers",
@@ -134,31 +137,91 @@ def _money(cents: int) -> Decimal:
     return cents_to_decimal(cents)
 
 
+WageKind = Literal[
+    "ordinary", "tie_60", "tie_65", "tie_70", "tie_standard", "above_threshold", "edge", "ceiling"
+]
+
+
+def _tie_cents(start: int, rate: Decimal, divisor: int) -> int | None:
+    """The first wage from ``start`` (cents) whose daily amount ``rate × wage / divisor`` falls
+    exactly on a half cent, or None if there is none within a period of the fraction."""
+    numerator, denominator = rate.as_integer_ratio()
+    period = 2 * denominator * divisor
+    for cents in range(start, start + min(period, 20_000)):
+        if (2 * numerator * cents) % period == denominator * divisor:
+            return cents
+    return None
+
+
+@st.composite
 def wages(
-    on: date | None = None, *, parameters: ParameterSet | None = None
-) -> st.SearchStrategy[Decimal]:
+    draw: st.DrawFn,
+    on: date | None = None,
+    *,
+    parameters: ParameterSet | None = None,
+    kind: WageKind | None = None,
+) -> Decimal:
     """Monthly gross wages in EUR: ordinary ones, and the edges of the month ``on``.
 
-    Edges: the ceiling and the supplement threshold ± 1 cent, and wages whose daily amount falls
-    exactly on a half cent at 60 % (wage ≡ 0.65 mod 1.30), 65 % (≡ 1.00 mod 2.00) and 70 %
-    (≡ 1.30 mod 2.60) — the ties that float engines round the wrong way.
+    A kind of wage is chosen first, so that each edge comes up often whatever hypothesis's bias
+    towards small numbers: ordinary (1,000-8,000), above the supplement threshold, the ceiling or
+    the threshold ± a few cents, and wages whose daily amount falls exactly on a half cent at 60 %
+    (wage ≡ 0.65 mod 1.30), 65 % (≡ 1.00 mod 2.00) and 70 % (≡ 1.30 mod 2.60) — the ties that
+    float engines round the wrong way; on a known month, the ties are at the standard and the
+    force-majeure rates in force then. Shrinks towards 1,000.00.
     """
     parameters = parameters or ParameterSet.default()
-    edges: list[int] = []
+    edges: dict[str, int] = {}
     if on is not None:
         for name in ("wage.monthly_ceiling", "supplement.wage_threshold"):
             value = parameters.version(name, on).value
             if value is not None:
-                cents = decimal_to_cents(value)
-                edges += [cents - 1, cents, cents + 1]
-    ordinary = st.integers(100_000, 800_000)
-    ties = st.one_of(
-        st.integers(700, 3000).map(lambda k: 65 + 130 * k),
-        st.integers(500, 2000).map(lambda k: 100 + 200 * k),
-        st.integers(400, 1500).map(lambda k: 130 + 260 * k),
-    )
-    choices = [ordinary, ties] + ([st.sampled_from(edges)] if edges else [])
-    return st.one_of(*choices).map(_money)
+                edges[name] = decimal_to_cents(value)
+    kinds: list[WageKind] = ["ordinary", "tie_60", "tie_65", "tie_70"]
+    if "supplement.wage_threshold" in edges:
+        kinds.append("above_threshold")
+    if edges:
+        kinds.append("edge")
+    if kind is None or (
+        kind in ("above_threshold", "edge", "ceiling", "tie_standard") and not edges
+    ):
+        kind = draw(st.sampled_from(kinds))
+    if kind in ("tie_60", "tie_65", "tie_70") and on is not None:
+        # on a known month, a tie at a rate in force then is the one that matters
+        kind = "tie_standard"
+    if kind == "tie_standard" and on is not None:
+        # a tie at the standard or the force-majeure rate in force on ``on``, below the ceiling
+        rate_name = draw(st.sampled_from(("rate.standard", "rate.standard", "rate.force_majeure")))
+        rate = parameters.version(rate_name, on).value
+        divisor = parameters.version("wage.daily_divisor", on).value
+        ceiling = edges.get("wage.monthly_ceiling", 800_000)
+        if rate is not None and divisor is not None:
+            start = draw(st.integers(100_000, max(100_001, ceiling - 30_000)))
+            tie = _tie_cents(start, rate, int(divisor))
+            if tie is not None and draw(st.booleans()):
+                # the next tie: its daily amount's last cent has the other parity, where
+                # half-up and half-even part ways
+                tie = _tie_cents(tie + 1, rate, int(divisor))
+            if tie is not None:
+                return _money(tie)
+        kind = "tie_60"
+    if kind == "ceiling" and "wage.monthly_ceiling" in edges:
+        return _money(edges["wage.monthly_ceiling"] + draw(st.integers(-2, 2)))
+    if kind == "ordinary":
+        cents = draw(st.integers(100_000, 800_000))
+    elif kind == "tie_60":
+        cents = 65 + 130 * draw(st.integers(700, 3000))
+    elif kind == "tie_65":
+        cents = 100 + 200 * draw(st.integers(500, 2000))
+    elif kind == "tie_70":
+        cents = 130 + 260 * draw(st.integers(400, 1500))
+    elif kind == "above_threshold" and "supplement.wage_threshold" in edges:
+        cents = edges["supplement.wage_threshold"] + draw(st.integers(1, 400_000))
+    elif kind in ("above_threshold", "ceiling"):
+        cents = draw(st.integers(100_000, 800_000))
+    else:
+        cents = draw(st.sampled_from(sorted(edges.values()))) + draw(st.integers(-2, 2))
+    return _money(cents)
 
 
 # --------------------------------------------------------------------------- workers, employers
@@ -173,9 +236,14 @@ def workers(
     regime: WorkRegime | None = None,
     days_per_week: int | None = None,
     construction: bool | None = None,
+    joint_committee: str | None = None,
+    wage_kind: WageKind | None = None,
     parameters: ParameterSet | None = None,
 ) -> Worker:
-    """Valid workers; ``construction=True`` gives a category and a legitimation card."""
+    """Valid workers; ``construction=True`` (or ``joint_committee="124"``) gives a category and a
+    legitimation card; ``wage_kind`` aims the wage at an edge (see :func:`wages`)."""
+    if joint_committee is not None and construction is None:
+        construction = joint_committee == "124"
     chosen_regime = draw(st.sampled_from(list(WorkRegime))) if regime is None else regime
     dpw = draw(st.sampled_from((5, 6, 4, 1, 2, 3))) if days_per_week is None else days_per_week
     if chosen_regime is WorkRegime.FULL_TIME:
@@ -192,7 +260,7 @@ def workers(
         )
     pay = draw(st.sampled_from(("monthly", "hourly"))) if paid is None else paid
     in_construction = draw(st.booleans()) if construction is None else construction
-    wage = draw(wages(on, parameters=parameters))
+    wage = draw(wages(on, parameters=parameters, kind=wage_kind))
     wage_fields: dict[str, Decimal] = {}
     if pay == "monthly":
         wage_fields["monthly_gross_wage"] = wage
@@ -215,7 +283,9 @@ def workers(
 
 
 @st.composite
-def employers(draw: st.DrawFn, *, joint_committee: str | None = None) -> Employer:
+def employers(
+    draw: st.DrawFn, *, joint_committee: str | None = None, agreement: bool | None = None
+) -> Employer:
     """Valid employers; joint committee 124 often, so that the construction rules are exercised."""
     committee = (
         draw(st.sampled_from(("124", "124", "111.01", "200", "149.03", "302")))
@@ -225,7 +295,9 @@ def employers(draw: st.DrawFn, *, joint_committee: str | None = None) -> Employe
     return Employer(
         enterprise_number=draw(enterprise_numbers()),
         joint_committee=committee,
-        agreement_guarantees_supplement=draw(st.sampled_from((False, False, False, True))),
+        agreement_guarantees_supplement=draw(st.sampled_from((False, False, False, True)))
+        if agreement is None
+        else agreement,
         supplement_paid_by_fund=draw(st.sampled_from((False, False, True))),
     )
 
@@ -311,14 +383,29 @@ def months(
 
 
 @st.composite
-def histories(draw: st.DrawFn, *, before: date | None = None, credit: int = 60) -> History:
-    """Counters just before a month: around 26 supplement units and the end of the credit."""
-    supplement_half = draw(st.one_of(st.integers(48, 56), st.integers(0, 400)))
-    credit_half = draw(
-        st.one_of(st.integers(2 * credit - 6, 2 * credit), st.integers(0, 2 * credit))
-    )
+def histories(
+    draw: st.DrawFn,
+    *,
+    before: date | None = None,
+    credit: int = 60,
+    aim: Literal["27th_unit", "credit_end"] | None = None,
+) -> History:
+    """Counters just before a month: around 26 supplement units and the end of the credit.
+
+    ``aim`` puts the counter that matters right before its edge (24-28 supplement units, or the
+    last 6 units of the credit), in the month's own year (``through=None``).
+    """
+    near_27 = st.integers(44, 56)
+    near_end = st.integers(2 * credit - 12, 2 * credit)
+    if aim == "27th_unit":
+        supplement_half, credit_half = draw(near_27), draw(st.integers(0, 2 * credit))
+    elif aim == "credit_end":
+        supplement_half, credit_half = draw(st.integers(0, 400)), draw(near_end)
+    else:
+        supplement_half = draw(st.one_of(near_27, st.integers(0, 400)))
+        credit_half = draw(st.one_of(near_end, st.integers(0, 2 * credit)))
     through: date | None = None
-    if before is not None and draw(st.booleans()):
+    if aim is None and before is not None and draw(st.integers(0, 3)) == 0:
         # the end of an earlier month: same year, the year before, or across a service year
         candidates = [date(before.year - 1, 12, 31), date(before.year - 1, 9, 30)]
         if before.month > 1:
@@ -349,6 +436,30 @@ class Case:
     history: History
 
 
+Scenario = Literal["any", "27th_unit", "half_cent_tie", "ceiling", "credit_end"]
+SCENARIOS: tuple[Scenario, ...] = ("any", "27th_unit", "half_cent_tie", "ceiling", "credit_end")
+"""What :func:`cases` aims at; each comes up about as often as the others, whatever hypothesis's
+bias towards small numbers:
+
+- ``any``: everything drawn freely;
+- ``27th_unit``: 2024 on, a wage above the supplement threshold, no company agreement, 22-28
+  units already counted in the year (R5);
+- ``half_cent_tie``: a monthly wage whose daily amount at the standard rate in force falls exactly
+  on a half cent, and days of reasons at that rate (R0);
+- ``ceiling``: a wage within two cents of the ceiling (R1);
+- ``credit_end``: joint committee 124, a category and a card, the last units of the credit (R6).
+"""
+
+_STANDARD_REASONS = (
+    Reason.ECONOMIC,
+    Reason.BAD_WEATHER,
+    Reason.TECHNICAL_ACCIDENT,
+    Reason.COLLECTIVE_CLOSURE,
+    Reason.STRIKE_LOCKOUT,
+    Reason.PROTECTED_WORKER_DISMISSAL,
+)
+
+
 @st.composite
 def cases(
     draw: st.DrawFn,
@@ -360,24 +471,51 @@ def cases(
     days_per_week: int | None = None,
     year: int | None = None,
     month: int | None = None,
+    scenario: Scenario | None = None,
     parameters: ParameterSet | None = None,
 ) -> Case:
-    """A worker, an employer, one of their months and the counters before it."""
+    """A worker, an employer, one of their months and the counters before it.
+
+    A :data:`scenario <SCENARIOS>` is drawn first (or given), so that every edge of the rulebook
+    comes up often; the keyword arguments narrow the cases and win over the scenario.
+    """
+    chosen: Scenario = draw(st.sampled_from(SCENARIOS)) if scenario is None else scenario
     if year is None or month is None:
-        drawn_year, drawn_month = draw(covered_months(parameters))
+        months_drawn = covered_months(parameters)
+        if chosen == "27th_unit" and year is None:
+            months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
+        drawn_year, drawn_month = draw(months_drawn)
         year = drawn_year if year is None else year
         month = drawn_month if month is None else month
     first = date(year, month, 1)
-    employer = draw(employers(joint_committee=joint_committee))
+    if chosen == "credit_end" and joint_committee is None:
+        joint_committee = "124"
+    employer = draw(
+        employers(
+            joint_committee=joint_committee,
+            agreement=False if chosen == "27th_unit" else None,
+        )
+    )
+    wage_kind: WageKind | None = {
+        "27th_unit": "above_threshold",
+        "half_cent_tie": "tie_standard",
+        "ceiling": "ceiling",
+    }.get(chosen)  # type: ignore[assignment]
+    if chosen == "half_cent_tie":
+        paid = paid or "monthly"
+        if reasons is None:
+            reasons = _STANDARD_REASONS
+    construction: bool | None = None
+    if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
+        construction = True
     worker = draw(
         workers(
             on=first,
             paid=paid,
             regime=regime,
             days_per_week=days_per_week,
-            construction=True
-            if employer.joint_committee == "124" and draw(st.integers(0, 3))
-            else None,
+            construction=construction,
+            wage_kind=wage_kind,
             parameters=parameters,
         )
     )
@@ -391,7 +529,8 @@ def cases(
             parameters=parameters,
         )
     )
-    history = draw(histories(before=first))
+    aim = chosen if chosen in ("27th_unit", "credit_end") else None
+    history = draw(histories(before=first, aim=aim))
     return Case(worker, employer, the_month, history)
 
 

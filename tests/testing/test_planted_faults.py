@@ -1,0 +1,134 @@
+"""The strategies and the invariant pack find planted faults (issue 4, "how it will be judged").
+
+Each fault replaces one rule of the library by a faulty copy (the rule module or the kernel's
+reference to it, patched for the duration of the test), then runs the whole invariant pack over
+``cases()`` with hypothesis's default number of examples (100), a fixed seed (``derandomize``) and
+no example database, and expects a violation from the invariants that guard that rule.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from chomage_rules import Reason, kernel
+from chomage_rules.money import half_up_div
+from chomage_rules.rules import daily_amount, daily_wage
+from chomage_rules.rules.ops import Ops
+from chomage_rules.rules.supplement import paid_half_units
+from chomage_rules.testing import Case, cases
+from chomage_rules.testing.invariants import InvariantViolation, check_case
+
+
+@dataclass(frozen=True)
+class Fault:
+    name: str
+    apply: Callable[[pytest.MonkeyPatch], None]
+    caught_by: frozenset[str]
+
+
+# 1. off by one at the 27th unit: the supplement starts one unit early (from the 26th)
+def _off_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    def faulty(
+        ops: Ops, *, eligible: Any, prior: Any, free: int, at_or_below_threshold: Any
+    ) -> Any:
+        return paid_half_units(
+            ops,
+            eligible=eligible,
+            prior=prior,
+            free=free - 2,
+            at_or_below_threshold=at_or_below_threshold,
+        )
+
+    monkeypatch.setattr(kernel, "paid_half_units", faulty)
+
+
+# 2. the daily amount rounded half to even instead of half up
+def _half_even(monkeypatch: pytest.MonkeyPatch) -> None:
+    def faulty(numerator: int, denominator: int) -> int:
+        quotient, remainder = divmod(numerator, denominator)
+        if 2 * remainder > denominator or (2 * remainder == denominator and quotient % 2):
+            return quotient + 1
+        return quotient
+
+    monkeypatch.setattr(daily_amount, "half_up_div", faulty)
+
+
+# 3. the ceiling applied after the rate: min(rate × wage / 26, ceiling / 26)
+def _ceiling_after_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    cap: dict[str, tuple[int, int]] = {}
+    original_amount = kernel.daily_amount_cents
+
+    def uncapped(ops: Ops, **k: Any) -> tuple[Any, int]:
+        cap["ceiling"] = (k["ceiling_cents"], k["divisor"])
+        if k["paid_hourly"]:
+            return k["hourly_wage_cents"] * k["weekly_hours_h"] * k["divisor"], k["divisor"] * 600
+        return k["monthly_wage_cents"], k["divisor"]
+
+    def capped_after(numerator: Any, denominator: int, rate: tuple[int, int]) -> Any:
+        ceiling, divisor = cap["ceiling"]
+        return min(original_amount(numerator, denominator, rate), half_up_div(ceiling, divisor))
+
+    monkeypatch.setattr(daily_wage, "fraction", uncapped)
+    monkeypatch.setattr(kernel, "daily_amount_cents", capped_after)
+
+
+# 4. force-majeure units counted towards the 27th unit (and so paid like the others)
+def _force_majeure_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        kernel,
+        "_SUPPLEMENT",
+        (*kernel._SUPPLEMENT, Reason.FORCE_MAJEURE, Reason.FORCE_MAJEURE_MEDICAL),
+    )
+
+
+FAULTS = (
+    Fault("off_by_one_at_the_27th_unit", _off_by_one, frozenset({"supplement_from_the_27th_unit"})),
+    Fault(
+        "half_even_instead_of_half_up",
+        _half_even,
+        frozenset({"daily_amount_is_the_rounded_rate_times_the_capped_daily_wage"}),
+    ),
+    Fault(
+        "ceiling_applied_after_the_rate",
+        _ceiling_after_rate,
+        frozenset(
+            {
+                "daily_amount_is_the_rounded_rate_times_the_capped_daily_wage",
+                "allowance_rises_with_the_wage_up_to_the_ceiling",
+            }
+        ),
+    ),
+    Fault(
+        "force_majeure_counted_towards_the_27th_unit",
+        _force_majeure_counted,
+        frozenset({"no_supplement_on_force_majeure", "supplement_from_the_27th_unit"}),
+    ),
+)
+
+
+@contextmanager
+def planted(fault: Fault) -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fault.apply(monkeypatch)
+        yield
+
+
+@settings(database=None, derandomize=True)  # the default number of examples, a fixed seed
+@given(cases())
+def the_pack_holds(case: Case) -> None:
+    check_case(case)
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+def test_the_pack_finds_the_planted_fault(fault: Fault) -> None:
+    with planted(fault), pytest.raises(InvariantViolation) as caught:
+        the_pack_holds()
+    assert caught.value.invariant in fault.caught_by, str(caught.value)
+
+
+def test_without_a_fault_the_same_run_passes() -> None:
+    the_pack_holds()
