@@ -231,7 +231,7 @@ def test_later_indexations_are_flagged_for_indexed_figures_only() -> None:
 def test_a_doubtful_figure_is_told_where_it_changes_the_result() -> None:
     # June 2021 uses the 2020 ceiling 2,754.76, probably missing indexations: a wage of 3,000.00
     # is capped by it (the result may be too low), a wage of 2,000.00 is not
-    assert "2021-2022 indexations" in _notices("3000", 2021, 6)["parameters.caveat"]
+    assert "indexations between are missing" in _notices("3000", 2021, 6)["parameters.caveat"]
     assert "parameters.caveat" not in _notices("2000", 2021, 6)
     # the energy supplement's doubt only where energy-crisis units are paid
     assert "6.47" in _notices("2000", 2022, 12, "energy_crisis")["parameters.caveat"]
