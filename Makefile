@@ -1,14 +1,19 @@
 # Two commands on a fresh machine (only Python 3.11+ and pip needed):
 #   make demo   set up .venv and explain one month for an example worker
 #   make test   set up .venv and run the whole check (ruff, mypy --strict, pytest, examples)
+# and, not part of `make test`:
+#   make mutation   mutation testing of the rules and money.py (installs mutmut; docs/mutation.md)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 # a stamp per set of extras, redone when pyproject.toml changes
 CORE_STAMP := $(VENV)/.core-installed
 DEV_STAMP := $(VENV)/.dev-installed
+# the mutation tester is not a dev dependency: only `make mutation` installs it
+MUTMUT_VERSION := 3.8.1
+MUTMUT_STAMP := $(VENV)/.mutmut-$(MUTMUT_VERSION)-installed
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench mutation clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +31,8 @@ demo: $(CORE_STAMP)
 	$(PY) examples/demo.py
 
 lint: $(DEV_STAMP)
-	$(PY) -m ruff check src tests examples benchmarks
-	$(PY) -m ruff format --check src tests examples benchmarks
+	$(PY) -m ruff check src tests examples benchmarks scripts
+	$(PY) -m ruff format --check src tests examples benchmarks scripts
 
 typecheck: $(DEV_STAMP)
 	$(PY) -m mypy --strict src
@@ -40,5 +45,16 @@ test: lint typecheck pytest
 bench: $(DEV_STAMP)
 	$(PY) benchmarks/bench_month.py
 
+$(MUTMUT_STAMP): | $(VENV)/bin/python
+	$(PY) -m pip install -q mutmut==$(MUTMUT_VERSION)
+	touch $@
+
+# configuration in pyproject.toml [tool.mutmut]; a fresh run each time (mutants/ is a scratch copy)
+mutation: $(DEV_STAMP) $(MUTMUT_STAMP)
+	rm -rf mutants
+	$(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut export-cicd-stats
+	$(VENV)/bin/mutmut results | $(PY) scripts/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants

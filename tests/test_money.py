@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chomage_rules import money
 from chomage_rules.money import (
     cents_to_decimal,
     decimal_to_cents,
@@ -23,6 +24,16 @@ def test_half_up_rounds_ties_up() -> None:
     assert half_up_div(4, 2) == 2
     assert half_up_div(249, 100) == 2  # 2.49 -> 2
     assert half_up_div(250, 100) == 3  # 2.50 -> 3
+
+
+def test_half_up_on_numpy_columns() -> None:
+    # the population engine passes int64 columns, denominators included (units: P × 6 / B per row);
+    # element by element as above: 5/2 = 2.5 -> 3, 7/2 = 3.5 -> 4, 249/100 -> 2, 250/100 -> 3,
+    # 5/3 = 1.67 -> 2, 9/1 = 9
+    np = pytest.importorskip("numpy")
+    numerators = np.array([5, 7, 249, 250, 5, 9], dtype=np.int64)
+    denominators = np.array([2, 2, 100, 100, 3, 1], dtype=np.int64)
+    assert half_up_div(numerators, denominators).tolist() == [3, 4, 2, 3, 2, 9]
 
 
 @given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=1, max_value=10**9))
@@ -51,12 +62,37 @@ def test_cents_round_trip_and_sign() -> None:
     with pytest.raises(ValueError, match="whole number of cents"):
         decimal_to_cents(Decimal("0.001"))
     assert hundredths(Decimal("37.5")) == 3750
+    # the message names the unit the value is counted in
+    with pytest.raises(ValueError, match=r"37\.555 is not a whole number of hundredths"):
+        hundredths(Decimal("37.555"))
+
+
+def test_cents_to_decimal_builds_each_value_with_its_sign(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an empty cache, so that every value below is built here, not answered from earlier tests
+    monkeypatch.setattr(money, "_DECIMALS", {})
+    assert str(cents_to_decimal(0)) == "0.00"  # zero has no sign (not "-0.00")
+    assert str(cents_to_decimal(7)) == "0.07"
+    assert str(cents_to_decimal(-5)) == "-0.05"
+    assert str(cents_to_decimal(-329911)) == "-3299.11"
 
 
 def test_formatting() -> None:
     assert format_cents(329911) == "3,299.11"
     assert format_cents(-5) == "-0.05"
+    assert format_cents(0) == "0.00"  # zero has no sign
     # 3,299.11 / 26 = 126.888846… (not exact)
     assert format_fraction(329911, 2600) == "126.8888…"
     assert format_fraction(6000, 100) == "60.00"
     assert format_fraction(12345, 10000) == "1.2345"
+
+
+def test_format_fraction_signs_and_places() -> None:
+    # the sign is that of the quotient, whichever term carries it; zero has none
+    assert format_fraction(-329911, 2600) == "-126.8888…"
+    assert format_fraction(1, -4) == "-0.25"  # -1/4 exactly
+    assert format_fraction(0, -5) == "0.00"
+    # places=0: no decimal point; 6/2 = 3 exactly, 7/2 = 3.5 shown as 3 and "…"
+    assert format_fraction(6, 2, places=0) == "3"
+    assert format_fraction(7, 2, places=0) == "3…"
+    # three places, exact: 1.500 -> trailing zeros dropped down to two decimals -> 1.50
+    assert format_fraction(1500, 1000, places=3) == "1.50"

@@ -1,5 +1,7 @@
 """R5 supplement (threshold, 27th unit) and R6 construction credit."""
 
+import pytest
+
 from chomage_rules.rules.allowance import component_cents
 from chomage_rules.rules.construction import credit_covered_half_units
 from chomage_rules.rules.ops import SCALAR
@@ -9,7 +11,11 @@ FREE = 52  # 26 units, in half units
 
 
 def threshold(
-    monthly_cents: int = 0, hourly_cents: int = 0, hourly: bool = False, q_h: int = 3800
+    monthly_cents: int = 0,
+    hourly_cents: int = 0,
+    hourly: bool = False,
+    q_h: int = 3800,
+    threshold_cents: int = 400_000,
 ) -> bool:
     return bool(
         wage_at_or_below_threshold(
@@ -18,7 +24,7 @@ def threshold(
             hourly_wage_cents=hourly_cents,
             paid_hourly=hourly,
             weekly_hours_h=q_h,
-            threshold_cents=400_000,
+            threshold_cents=threshold_cents,
             divisor=26,
         )
     )
@@ -34,6 +40,14 @@ def test_hourly_wage_is_compared_as_a_monthly_wage() -> None:
     # hourly × Q × 26 / 6: 24.29 × 38 × 26 / 6 = 3,999.75… ≤ 4,000; 24.30 → 4,001.4 > 4,000
     assert threshold(hourly_cents=2429, hourly=True)
     assert not threshold(hourly_cents=2430, hourly=True)
+
+
+def test_hourly_wage_exactly_at_the_threshold_gets_it() -> None:
+    # « ne dépasse pas »: at most, for hourly wages too. No hourly wage lands exactly on 4,000
+    # (hourly × Q × 26 / 6 = 4,000 needs 13 | 4,000.00), so with an overridden threshold of 5,200:
+    # 30.00 × 40 × 26 / 6 = 5,200.00 exactly → gets it; 30.01 → 5,201.73… > 5,200 → does not
+    assert threshold(hourly_cents=3000, hourly=True, q_h=4000, threshold_cents=520_000)
+    assert not threshold(hourly_cents=3001, hourly=True, q_h=4000, threshold_cents=520_000)
 
 
 def test_day_27_above_the_threshold() -> None:
@@ -72,6 +86,15 @@ def test_supplement_amount() -> None:
 def test_half_units_times_odd_cents_round_half_up() -> None:
     # 0.5 × 62.45 = 31.225 → 31.23
     assert component_cents(1, 6245) == 3123
+
+
+def test_component_on_numpy_columns() -> None:
+    # the population engine passes a column of daily amounts; the same figures as above, per row:
+    # 9.5 × 5.10 = 48.45, 0.5 × 5.10 = 2.55, 13 × 5.20 = 67.60, 0.5 × 62.45 = 31.225 → 31.23
+    np = pytest.importorskip("numpy")
+    half_units = np.array([19, 1, 26, 1], dtype=np.int64)
+    amounts = np.array([510, 510, 520, 6245], dtype=np.int64)
+    assert component_cents(half_units, amounts).tolist() == [4845, 255, 6760, 3123]
 
 
 def test_construction_credit() -> None:

@@ -1,5 +1,7 @@
 """R7 withholding per payer, one rounding; R8 payment status."""
 
+import pytest
+
 from chomage_rules.rules import payment_status
 from chomage_rules.rules.allowance import component_cents
 from chomage_rules.rules.ops import SCALAR
@@ -27,6 +29,13 @@ def test_covid_reduced_rate_on_the_allowance_only() -> None:
     # 2020-05 to 2022-06: 15 % on the allowance, 26.75 % on the top-up:
     # 0.15 × 1,000.00 + 0.2675 × 60.00 = 150 + 16.05 = 166.05
     assert withheld_cents((100_000, RATE_15), (6000, RATE_2675)) == 16605
+    # the same sum whichever part comes first (the common denominator is 20 × 400, not the last one)
+    assert withheld_cents((6000, RATE_2675), (100_000, RATE_15)) == 16605
+
+
+def test_just_below_a_half_cent_rounds_down() -> None:
+    # 0.2675 × 811.57 = 217.094975 → 217.09: the exact product, a 400th of a cent below the tie
+    assert withheld_cents((81157, RATE_2675)) == 21709
 
 
 def test_covid_monthly_maximum_net() -> None:
@@ -37,6 +46,15 @@ def test_covid_monthly_maximum_net() -> None:
 def test_employer_supplement_withholding() -> None:
     # 10 × 5.10 = 51.00 → 0.2675 × 51.00 = 13.6425 → 13.64
     assert withheld_cents((5100, RATE_2675)) == 1364
+
+
+def test_withholding_on_numpy_columns() -> None:
+    # the population engine passes columns; per row, 15 % on the allowance + 26.75 % on the top-up:
+    # 0.15 × 1,000.00 + 0.2675 × 60.00 = 166.05 ; 0 + 0.2675 × 60.00 = 16.05 ; 0.15 × 0.10 = 0.015 → 0.02
+    np = pytest.importorskip("numpy")
+    allowance = np.array([100_000, 0, 10], dtype=np.int64)
+    top_up = np.array([6000, 6000, 0], dtype=np.int64)
+    assert withheld_cents((allowance, RATE_15), (top_up, RATE_2675)).tolist() == [16605, 1605, 2]
 
 
 def test_payment_status() -> None:
