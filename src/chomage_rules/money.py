@@ -37,13 +37,14 @@ def half_up_div(numerator: Num, denominator: int) -> Num:
 
     For ``numerator >= 0`` and ``denominator > 0`` (all amounts are non-negative). Pure integer
     arithmetic, so it is exact at a tie: ``half_up_div(5, 2) == 3``, ``half_up_div(7, 2) == 4``.
+
+    With ``n = q·d + r``, half up gives ``q + 1`` when ``2r ≥ d``. ``(n + d // 2) // d`` does
+    exactly that: for an even ``d`` it adds 1 when ``r ≥ d/2``; for an odd ``d`` when
+    ``r ≥ (d+1)/2``, i.e. ``2r > d``, which is ``2r ≥ d`` since ``2r = d`` cannot happen.
     """
     if type(denominator) is int and denominator == 1:
         return numerator  # a whole number already (e.g. a six-day full-timer's days)
-    if type(denominator) is int and denominator % 2 == 0:
-        # the same quotient with one operation less on a column: (n + d/2) // d
-        return (numerator + denominator // 2) // denominator
-    return (2 * numerator + denominator) // (2 * denominator)
+    return (numerator + denominator // 2) // denominator
 
 
 def decimal_to_ratio(value: Decimal) -> tuple[int, int]:
