@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from functools import partial
 
 from .explain import LegalSource, Notice, ParameterUse, Step
 from .kernel import KernelOutputs
@@ -32,11 +33,6 @@ from .rules.reasons import RateGroup, ReasonRules, rules_for
 
 __all__ = ["Context", "derive"]
 
-_GROUP_LABEL = {
-    RateGroup.STANDARD: "standard",
-    RateGroup.FORCE_MAJEURE: "force_majeure",
-    RateGroup.ENERGY_CRISIS: "energy_crisis",
-}
 _RATE_GROUPS = tuple(RateGroup)
 _RULES: dict[Reason, ReasonRules] = {r: rules_for(r) for r in Reason}
 """``rules_for`` by reason, looked up without its ``str()`` (the steps ask it often)."""
@@ -199,6 +195,13 @@ class _MonthTexts:
         self.steps: dict[Hashable, Step] = {}
         self.notices: dict[tuple[frozenset[str], frozenset[str]], tuple[Notice, ...]] = {}
 
+    def step(self, key: Hashable, make: Callable[[], Step]) -> Step:
+        """The step kept under ``key``, made by ``make`` the first time (a Step is frozen)."""
+        step = self.steps.get(key)
+        if step is None:
+            step = self.steps[key] = make()
+        return step
+
     def use(self, *names: str) -> tuple[ParameterUse, ...]:
         """The parameters a step read (KeyError if one is not covered this month)."""
         uses = self.use_tuples.get(names)
@@ -217,11 +220,11 @@ def _month_texts(p: MonthParameters) -> _MonthTexts:
 # Ids and titles of the steps repeated per rate group or reason, written once.
 _DAILY_AMOUNT = {
     g: (f"allowance.daily_amount.{label}", f"Daily amount, {label.replace('_', ' ')}")
-    for g, label in _GROUP_LABEL.items()
+    for g, label in ((g, g.label) for g in RateGroup)
 }
 _ALLOWANCE_LINE = {
     g: (f"allowance.line.{label}", f"Allowance, {label.replace('_', ' ')}")
-    for g, label in _GROUP_LABEL.items()
+    for g, label in ((g, g.label) for g in RateGroup)
 }
 _UNITS_STEP = {
     r: (f"units.quarter_round.{r.value}", f"Units, {r.value.replace('_', ' ')}") for r in Reason
@@ -294,11 +297,8 @@ def derive(
             )
         )
         if capped:
-            wage_key = ("wage.daily", *daily_wage_key)
-            step = m.steps.get(wage_key)
-            if step is None:
-                step = m.steps[wage_key] = _wage_daily_step(m, divisor, ceiling, k)
-            add(step)
+            key = ("wage.daily", *daily_wage_key)
+            add(m.step(key, lambda: _wage_daily_step(m, divisor, ceiling, k)))
         else:
             add(_wage_daily_step(m, divisor, wage, k))
 
@@ -307,22 +307,27 @@ def derive(
     groups = tuple(g for g in _RATE_GROUPS if k.group_half_units[g] > 0 or g in tu_groups)
     if groups:
         rate_key = ("rate.by_reason", *tu_reasons, None, *groups)
-        step = m.steps.get(rate_key)
-        if step is None:
-            step = m.steps[rate_key] = _step(
-                "rate.by_reason",
-                "Rate by reason",
-                True,
-                "; ".join(
-                    f"{r.value} → {_RULES[r].rate_group.value} {m.percents[_RULES[r].rate_group]}"
-                    for r in tu_reasons
+        add(
+            m.step(
+                rate_key,
+                lambda: _step(
+                    "rate.by_reason",
+                    "Rate by reason",
+                    True,
+                    "; ".join(
+                        f"{r.value} → {_RULES[r].rate_group.value} "
+                        f"{m.percents[_RULES[r].rate_group]}"
+                        for r in tu_reasons
+                    ),
+                    ", ".join(f"{g.label} {m.percents[g]}" for g in groups),
+                    use(*(g.value for g in groups)),
+                    _RATE_SOURCES,
+                    "R2",
                 ),
-                ", ".join(f"{_GROUP_LABEL[g]} {m.percents[g]}" for g in groups),
-                use(*(g.value for g in groups)),
-                _RATE_SOURCES,
-                "R2",
             )
-        add(step)
+        )
+    else:
+        add(_NO_RATE)
     for group in groups:
         if capped:
             amount_key = (
@@ -331,24 +336,18 @@ def derive(
                 *daily_wage_key,
                 k.daily_before_minimum[group],
             )
-            step = m.steps.get(amount_key)
-            if step is None:
-                step = m.steps[amount_key] = _daily_amount_step(p, m, k, group)
-            add(step)
+            add(m.step(amount_key, partial(_daily_amount_step, p, m, k, group)))
         else:
             add(_daily_amount_step(p, m, k, group))
-    if not groups:
-        add(_NO_RATE)
     minimum_use = m.single["allowance.minimum_daily"]
     if not groups:
         add(_NO_MINIMUM)
-    if groups:
-        if m.minimum is None:
-            minimum_key = ("allowance.minimum", c.first_day)
-            step = m.steps.get(minimum_key)
-            if step is None:
-                note = p.versions["allowance.minimum_daily"].note or "no figure"
-                step = m.steps[minimum_key] = _step(
+    elif m.minimum is None:
+        note = p.versions["allowance.minimum_daily"].note or "no figure"
+        add(
+            m.step(
+                ("allowance.minimum", c.first_day),
+                lambda: _step(
                     "allowance.minimum",
                     "Minimum daily amount",
                     False,
@@ -357,31 +356,32 @@ def derive(
                     minimum_use,
                     daily_amount.SOURCES,
                     "R3",
-                )
-            add(step)
-        else:
-            raised = [g for g in groups if k.daily[g] != k.daily_before_minimum[g]]
-            minimum = m.minimum
-            add(
-                _step(
-                    "allowance.minimum",
-                    "Minimum daily amount",
-                    bool(raised),
-                    "; ".join(
-                        f"{_GROUP_LABEL[g]}: max({eur(k.daily_before_minimum[g])}, minimum {minimum})"
-                        for g in groups
-                    ),
-                    "; ".join(
-                        f"{_GROUP_LABEL[g]} raised to {minimum}"
-                        if g in raised
-                        else f"{_GROUP_LABEL[g]} {eur(k.daily[g])} is not below the minimum {minimum}"
-                        for g in groups
-                    ),
-                    minimum_use,
-                    daily_amount.SOURCES,
-                    "R3",
-                )
+                ),
             )
+        )
+    else:
+        raised = [g for g in groups if k.daily[g] != k.daily_before_minimum[g]]
+        minimum = m.minimum
+        add(
+            _step(
+                "allowance.minimum",
+                "Minimum daily amount",
+                bool(raised),
+                "; ".join(
+                    f"{g.label}: max({eur(k.daily_before_minimum[g])}, minimum {minimum})"
+                    for g in groups
+                ),
+                "; ".join(
+                    f"{g.label} raised to {minimum}"
+                    if g in raised
+                    else f"{g.label} {eur(k.daily[g])} is not below the minimum {minimum}"
+                    for g in groups
+                ),
+                minimum_use,
+                daily_amount.SOURCES,
+                "R3",
+            )
+        )
 
     # ---------------------------------------------------------------- R4 units
     if not tu_reasons:
@@ -572,21 +572,22 @@ def _supplement_steps(
     amount_use = m.single["supplement.amount"]
     eligible = unit_text(k.supplement_eligible_half_units)
     if m.supplement_amount is None:
-        key = ("supplement.in_force", c.first_day)
-        step = m.steps.get(key)
-        if step is None:
-            note = p.versions["supplement.amount"].note or ""
-            step = m.steps[key] = _step(
-                "supplement.in_force",
-                "Employer supplement",
-                False,
-                f"no employer supplement on {c.first_day.isoformat()}: {note}",
-                "not due",
-                amount_use,
-                supplement.SOURCES,
-                "R5",
+        note = p.versions["supplement.amount"].note or ""
+        add(
+            m.step(
+                ("supplement.in_force", c.first_day),
+                lambda: _step(
+                    "supplement.in_force",
+                    "Employer supplement",
+                    False,
+                    f"no employer supplement on {c.first_day.isoformat()}: {note}",
+                    "not due",
+                    amount_use,
+                    supplement.SOURCES,
+                    "R5",
+                ),
             )
-        add(step)
+        )
     else:
         eligible_reasons = [
             r for r in c.days_by_reason if c.days_by_reason[r] and _RULES[r].supplement
@@ -700,19 +701,21 @@ def _supplement_steps(
             )
         )
     else:
-        step = m.steps.get("supplement.energy")
-        if step is None:
-            step = m.steps["supplement.energy"] = _step(
+        add(
+            m.step(
                 "supplement.energy",
-                "Energy-crisis supplement",
-                False,
-                "no energy-crisis unit this month (scheme of 2022-10-01 to 2023-03-31)",
-                "not due",
-                energy_use,
-                energy_supplement.SOURCES,
-                "R5",
+                lambda: _step(
+                    "supplement.energy",
+                    "Energy-crisis supplement",
+                    False,
+                    "no energy-crisis unit this month (scheme of 2022-10-01 to 2023-03-31)",
+                    "not due",
+                    energy_use,
+                    energy_supplement.SOURCES,
+                    "R5",
+                ),
             )
-        add(step)
+        )
 
 
 def _construction_conditions(c: Context, category: Cp124Category | None) -> str:
@@ -867,6 +870,7 @@ def _withholding_steps(
     )
     employer_part, employer_withheld = eur(k.employer_part), eur(k.employer_withholding)
     fund_part, fund_withheld = eur(k.fund_part), eur(k.sector_fund_withholding)
+    nothing_exact = format_fraction(0, complement[1] * 100)
     for step_id, title, part, part_text, withheld_text in (
         (
             "withholding.employer",
@@ -899,20 +903,22 @@ def _withholding_steps(
             )
             continue
         # nothing paid: the same step for every such worker of the month
-        step = m.steps.get(step_id)
-        if step is None:
-            exact = format_fraction(0, complement[1] * 100)
-            step = m.steps[step_id] = _step(
+        add(
+            m.step(
                 step_id,
-                title,
-                False,
-                f"{complement_percent} × {eur(0)} = {exact}",
-                "nothing paid, nothing withheld",
-                m.single["withholding.complement"],
-                withholding.SOURCES,
-                "R7",
+                partial(
+                    _step,
+                    step_id,
+                    title,
+                    False,
+                    f"{complement_percent} × {eur(0)} = {nothing_exact}",
+                    "nothing paid, nothing withheld",
+                    m.single["withholding.complement"],
+                    withholding.SOURCES,
+                    "R7",
+                ),
             )
-        add(step)
+        )
     add(
         _step(
             "payment.net",

@@ -69,6 +69,11 @@ class RateGroup(StrEnum):
     FORCE_MAJEURE = "rate.force_majeure"
     ENERGY_CRISIS = "rate.energy_crisis"
 
+    @property
+    def label(self) -> str:
+        """The group's short name in ids and column names: ``standard``, ``force_majeure`` …"""
+        return self.value.removeprefix("rate.")
+
 
 @dataclass(frozen=True, slots=True)
 class ReasonRules:
