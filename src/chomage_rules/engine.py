@@ -43,6 +43,9 @@ from .rules.ops import SCALAR
 from .rules.reasons import RateGroup, rules_for
 
 __all__ = [
+    "CONSTRUCTION_JOINT_COMMITTEE",
+    "CONSTRUCTION_REASONS",
+    "STATUS_BY_CODE",
     "MonthTotals",
     "PriorCounters",
     "compute_month",
@@ -54,12 +57,12 @@ __all__ = [
 
 CONSTRUCTION_JOINT_COMMITTEE = "124"
 _EMPTY_HISTORY = History()
-_STATUS = {
+STATUS_BY_CODE = {  # the kernel's status codes (rules.payment_status) as PaymentStatus
     payment_status.PAYABLE: PaymentStatus.PAYABLE,
     payment_status.AWAITING_EMPLOYER_DECLARATION: PaymentStatus.AWAITING_EMPLOYER_DECLARATION,
     payment_status.AWAITING_CONTROL_CARD: PaymentStatus.AWAITING_CONTROL_CARD,
 }
-_CONSTRUCTION_REASONS = frozenset(r for r in REASONS if rules_for(r).construction)
+CONSTRUCTION_REASONS = frozenset(r for r in REASONS if rules_for(r).construction)
 
 try:
     LIBRARY_VERSION = package_version("chomage-rules")
@@ -207,7 +210,7 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
         per_week[week] = per_week.get(week, 0) + 1
         reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
         hours = entry.hours
-        frost = entry.frost_period and reason in _CONSTRUCTION_REASONS
+        frost = entry.frost_period and reason in CONSTRUCTION_REASONS
         days[reason] = days.get(reason, 0) + 1
         frost_days += frost
         if hours is None:
@@ -432,7 +435,7 @@ def _result(
         withholding=money(k.withholding),
         net_total=money(k.net_total),
         payments=payments,
-        status=_STATUS[k.status_code],
+        status=STATUS_BY_CODE[k.status_code],
         history_after=history_after,
         parameters_fingerprint=parameters.fingerprint(),
         library_version=LIBRARY_VERSION,

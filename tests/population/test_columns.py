@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
-from chomage_rules import compute_population
+from chomage_rules import ParameterSet, compute_population
 from chomage_rules.population import COLUMNS, DETAIL_COLUMNS, OUTPUT_COLUMNS, peer_parameters
 
 
@@ -168,3 +168,11 @@ def test_every_column_is_documented() -> None:
     page = (Path(__file__).parents[2] / "docs" / "population.md").read_text(encoding="utf-8")
     for name in [c.name for c in COLUMNS] + list(OUTPUT_COLUMNS) + list(DETAIL_COLUMNS):
         assert f"`{name}`" in page, f"{name} is missing from docs/population.md"
+
+
+def test_figures_that_could_overflow_64_bit_integers_are_refused_before_computing() -> None:
+    # a supplement of 10**12 EUR a unit: 26 units × 10**14 cents × 0.2675 withheld, formed as
+    # an exact fraction over 400 × 400, is beyond int64; compute_month (unbounded) still works
+    absurd = ParameterSet.default().override({"supplement.amount": Decimal("1000000000000.00")})
+    with pytest.raises(ValidationError, match="overflow"):
+        compute_population(frame(), 2024, 6, parameters=absurd)

@@ -32,6 +32,7 @@ import pandas as pd
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ..engine import CONSTRUCTION_JOINT_COMMITTEE, CONSTRUCTION_REASONS
 from ..identifiers import is_joint_committee
 from ..kernel import KernelInputs, unit_numerator, unit_scale
 from ..models import (
@@ -47,16 +48,13 @@ from ..models import (
 from ..money import decimal_to_cents
 from ..month_parameters import CATEGORY_ORDER, month_parameters
 from ..parameters import ParameterSet
-from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY, rules_for
+from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population"]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 Kind = Literal["cents", "hundredths", "count", "half_units", "flag", "category"]
-
-CONSTRUCTION_JOINT_COMMITTEE = "124"
-_CONSTRUCTION_REASONS = tuple(r for r in Reason if rules_for(r).construction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,6 +501,16 @@ class Population:
     """The reasons with any days or hours in the population (the others are left out)."""
     explicit_hours: bool
     """Some row gives hours day by day (for a reason or a frost period)."""
+    extent: dict[str, tuple[int, int]]
+    """``(smallest, largest)`` of each numeric input column, as read when it was checked."""
+
+    def largest(self, name: str) -> int:
+        """The largest value of an input column (its one value for a constant or absent one)."""
+        return self.extent[name][1] if name in self.extent else int(self.values[name])
+
+    def smallest(self, name: str) -> int:
+        """The smallest value of an input column (its one value for a constant or absent one)."""
+        return self.extent[name][0] if name in self.extent else int(self.values[name])
 
     def kernel_inputs(self, start: int, stop: int) -> KernelInputs:
         """The kernel's inputs for rows ``start`` to ``stop``."""
@@ -605,8 +613,8 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
     problems.raise_if_any()
 
     # the checks across columns run on single values wherever a column holds only one
-    _categories(values, codes, problems, source)
-    _check_relations(values, extent, problems, first_day, n)
+    _categories(values, codes, problems)
+    _check_relations(values, extent, problems, first_day)
     problems.raise_if_any()
 
     reasons = tuple(
@@ -621,7 +629,7 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
         _any_positive(values[name])
         for name in (*(f"hours_{r.value}_hundredths" for r in Reason), "frost_hours_hundredths")
     )
-    return Population(n, source, first_day, values, reasons, explicit_hours)
+    return Population(n, source, first_day, values, reasons, explicit_hours, extent)
 
 
 _DERIVED = (
@@ -704,7 +712,6 @@ def _categories(
     values: dict[str, Any],
     codes: Mapping[str, tuple[Any, list[str]]],
     problems: _Problems,
-    source: _Source,
 ) -> None:
     """Turn the category columns into what the kernel reads (codes, flags)."""
     regime = codes.get("regime")
@@ -751,7 +758,6 @@ def _check_relations(
     extent: Mapping[str, tuple[int, int]],
     problems: _Problems,
     first_day: date,
-    n: int,
 ) -> None:
     """Checks across columns, and the derived columns the kernel reads.
 
@@ -873,7 +879,7 @@ def _check_relations(
             continue
         names = [
             f"days_{r.value}" if eligible == "days" else f"hours_{r.value}_hundredths"
-            for r in _CONSTRUCTION_REASONS
+            for r in CONSTRUCTION_REASONS
         ]
         problems.rows(
             frost,
@@ -884,7 +890,6 @@ def _check_relations(
     values["construction_applies"] = (
         values["in_construction"] & values["has_legitimation_card"] & values["has_category"]
     )
-    del n
 
 
 def working_days_capacity(first_day: date, days_per_week: int) -> int:
@@ -911,10 +916,6 @@ def _total(values: Mapping[str, Any], names: list[str]) -> Any:
     for more in present[1:]:
         total = total + more
     return total
-
-
-def frame_type(frame: Any) -> Literal["frame", "mapping"]:
-    return "frame" if _is_dataframe(frame) else "mapping"
 
 
 def result_frame(frame: Any, columns: dict[str, Any]) -> pd.DataFrame | dict[str, Any]:

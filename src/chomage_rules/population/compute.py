@@ -16,12 +16,11 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ..engine import STATUS_BY_CODE
 from ..errors import input_error
 from ..kernel import KernelOutputs, compute_kernel
-from ..models import PaymentStatus
 from ..month_parameters import MonthParameters, month_parameters
 from ..parameters import ParameterSet
-from ..rules import payment_status
 from ..rules.daily_wage import SIX_DAY_WEEK
 from ..rules.reasons import RateGroup
 from .columns import Population, read_population, result_frame
@@ -38,21 +37,11 @@ __all__ = [
 CHUNK_ROWS = 1 << 15
 """Rows per kernel run: 32,768 int64 values are 256 KiB, which fits a core's L2 cache."""
 
-_GROUP = {RateGroup.STANDARD: "standard", RateGroup.FORCE_MAJEURE: "force_majeure"}
-_GROUP[RateGroup.ENERGY_CRISIS] = "energy_crisis"
+_GROUP = {group: group.label for group in RateGroup}
 STATUS_CATEGORIES: tuple[str, ...] = tuple(
-    s.value
-    for s in (
-        PaymentStatus.PAYABLE,
-        PaymentStatus.AWAITING_EMPLOYER_DECLARATION,
-        PaymentStatus.AWAITING_CONTROL_CARD,
-    )
+    STATUS_BY_CODE[code].value for code in sorted(STATUS_BY_CODE)
 )
-assert (
-    payment_status.PAYABLE,
-    payment_status.AWAITING_EMPLOYER_DECLARATION,
-    payment_status.AWAITING_CONTROL_CARD,
-) == (0, 1, 2)
+"""The status column's categories, in the order of the kernel's status codes."""
 
 OUTPUT_COLUMNS: dict[str, str] = {
     **{f"units_{label}": f"units at the {label} rate (R4)" for label in _GROUP.values()},
@@ -206,43 +195,57 @@ def _status(population: Population, codes: npt.NDArray[np.int8]) -> Any:
 _INT64_SAFE = 1 << 62
 
 
-def _largest(value: Any) -> int:
-    return int(value.max()) if isinstance(value, np.ndarray) and value.size else int(value or 0)
-
-
 def _check_int64_headroom(population: Population, p: MonthParameters) -> None:
     """Refuse a table whose largest figures could overflow int64 in the kernel.
 
-    The bound is computed exactly (Python integers) from the largest value of each column and
-    the month's figures: the largest products the rules form are the daily amount's numerator,
-    the withholding's sum over a payer's parts and the units' numerators. With the shipped
-    figures and the columns' own bounds it is below 2**62 by far; an override with many decimals
-    (a rate of 0.123456789 …) could break it, and then this says so instead of wrapping around.
+    The bound is computed exactly (Python integers) from the columns' extents, read when they
+    were checked, and the month's figures: the largest products the rules form are a unit
+    count's numerator, the daily amount's numerator, and a payer's withholding numerator over
+    its largest amount (the most units times the largest amount per unit). With the shipped
+    figures and the columns' own bounds it is far below 2**62; an override with many decimals (a
+    rate of 0.123456789 …) or an absurd amount could break it, and then this says so instead of
+    wrapping around.
     """
-    v = population.values
-    q = _largest(v["weekly_hours_hundredths"])
-    divisor = p.divisor
-    daily_num = max(
-        min(_largest(v["monthly_wage_cents"]), p.ceiling_cents) * SIX_DAY_WEEK * 100,
-        _largest(v["hourly_wage_cents"]) * q * divisor,
+    q = population.largest("weekly_hours_hundredths")
+    s_hours = population.largest("full_time_weekly_hours_hundredths")
+    # R4: 31 days at Q, or 31 × 24 h given day by day, scaled by 6 and days_per_week, over
+    # days_per_week × B, where B (Q or S) is at least Q on every row (S ≥ Q is checked)
+    unit_numerator = 31 * (q + 2400 * 6) * 6
+    smallest_denominator = max(
+        1,
+        population.smallest("weekly_hours_hundredths") * population.smallest("days_per_week"),
     )
-    daily_den = divisor * SIX_DAY_WEEK * 100
-    candidates = [2 * daily_num * max((r[0] for r in p.rates.values() if r), default=1)]
-    candidates += [2 * daily_den * max((r[1] for r in p.rates.values() if r), default=1)]
-    largest_daily = max(
-        [daily_num // daily_den + 1, p.minimum_cents or 0]
-        + [daily_num * r[0] // (r[1] * daily_den) + 1 for r in p.rates.values() if r is not None]
+    half_units = 2 * (unit_numerator // smallest_denominator + 1)
+    # R1-R2: the daily wage over the hourly rule's common denominator (the larger of its forms)
+    daily_wage = max(
+        min(population.largest("monthly_wage_cents"), p.ceiling_cents) * SIX_DAY_WEEK * 100,
+        population.largest("hourly_wage_cents") * q * p.divisor,
+        p.ceiling_cents * SIX_DAY_WEEK * 100,
     )
-    days = 31 * q * 6 + 31 * 2400 * 6
-    half_units = 2 * (days // max(1, _smallest_divisor(v)) + 1)
-    gross = half_units * largest_daily
-    top_up = half_units * max(p.construction_cents or (0,))
-    den = p.legal_withholding[1] * p.complement_withholding[1]
-    candidates.append(
-        2 * (gross * p.legal_withholding[0] + top_up * p.complement_withholding[0]) * den + den
+    daily_denominator = p.divisor * SIX_DAY_WEEK * 100
+    rates = [rate for rate in p.rates.values() if rate is not None] or [(1, 1)]
+    per_unit = max(
+        [daily_wage * num // (den * daily_denominator) + 1 for num, den in rates]
+        + [
+            p.minimum_cents or 0,
+            p.supplement_cents or 0,
+            p.energy_supplement_cents or 0,
+            *(p.construction_cents or ()),
+            *p.frost_cents_or_zero,
+        ]
     )
-    candidates.append(days * 4 * 6 * 100)
-    worst = max(candidates)
+    amount = half_units * per_unit
+    (legal_num, legal_den), (complement_num, complement_den) = (
+        p.legal_withholding,
+        p.complement_withholding,
+    )
+    worst = max(
+        4 * (unit_numerator + SIX_DAY_WEEK * max(q, s_hours)),
+        2 * daily_wage * max(num for num, _ in rates)
+        + max(den for _, den in rates) * daily_denominator,
+        2 * amount * (legal_num + complement_num) * legal_den * complement_den,
+        (p.threshold_cents or 0) * SIX_DAY_WEEK * 100,
+    )
     if worst >= _INT64_SAFE:
         raise input_error(
             "population",
@@ -252,13 +255,3 @@ def _check_int64_headroom(population: Population, p: MonthParameters) -> None:
             "these figures, or give the rates with fewer decimals",
             str(worst),
         )
-
-
-def _smallest_divisor(v: dict[str, Any]) -> int:
-    divisor = v["divisor_hours_hundredths"]
-    dpw = v["days_per_week"]
-    low_divisor = (
-        int(divisor.min()) if isinstance(divisor, np.ndarray) and divisor.size else int(divisor)
-    )
-    low_dpw = int(dpw.min()) if isinstance(dpw, np.ndarray) and dpw.size else int(dpw)
-    return max(1, low_divisor * low_dpw)
