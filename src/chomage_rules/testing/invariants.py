@@ -37,7 +37,7 @@ from typing import Any
 
 from ..engine import compute_month, prior_counters
 from ..models import Reason, Worker
-from ..money import cents_to_decimal
+from ..money import cents_to_decimal, format_fraction
 from ..parameters import ParameterSet
 from ..result import PAYERS, MonthResult
 from .strategies import Case
@@ -86,6 +86,11 @@ def _half_up_cents(euros: Fraction) -> Decimal:
     if cents - whole >= Fraction(1, 2):
         whole += 1
     return cents_to_decimal(whole)
+
+
+def _show(value: Fraction) -> str:
+    """An exact figure for a message: its decimals, with … where they are not all of it."""
+    return format_fraction(value.numerator, value.denominator, 4)
 
 
 def _value(parameters: ParameterSet, name: str, on: date) -> Fraction | None:
@@ -224,7 +229,7 @@ def daily_amount_is_the_rounded_rate_times_the_capped_daily_wage(
         if got != expected:
             _fail(
                 "daily_amount_is_the_rounded_rate_times_the_capped_daily_wage",
-                f"{reason.value}: {got} a day; {rate} × capped daily wage {float(daily_wage):.4f} "
+                f"{reason.value}: {got} a day; {rate} × capped daily wage {_show(daily_wage)} "
                 f"rounded half up is {expected}",
             )
 
@@ -294,7 +299,7 @@ def supplement_from_the_27th_unit(
             "supplement_from_the_27th_unit",
             f"{paid} unit(s) got the 2024 supplement; with {counters.supplement_half_units / 2} "
             f"counted before the month, {eligible} eligible this month and the wage compared "
-            f"with {float(threshold)}, it should be {expected}",
+            f"with {_show(threshold)}, it should be {expected}",
         )
 
 
@@ -319,8 +324,8 @@ def construction_credit_is_never_exceeded(
     if Fraction(result.construction_units_paid) > left:
         _fail(
             name,
-            f"{result.construction_units_paid} unit(s) paid from a credit of {float(credit):g} "
-            f"with {float(used):g} already used",
+            f"{result.construction_units_paid} unit(s) paid from a credit of {_show(credit)} "
+            f"with {_show(used)} already used",
         )
     if Fraction(result.history_after.cp124_credit_used) > max(credit, used):
         _fail(name, f"credit used {result.history_after.cp124_credit_used} exceeds {credit}")
@@ -374,7 +379,7 @@ def allowance_rises_with_the_wage_up_to_the_ceiling(
         if at_ceiling and high.gross_allowance != base.gross_allowance:
             _fail(
                 name,
-                f"the wage is already at or above the ceiling {float(ceiling):,.2f}, yet "
+                f"the wage is already at or above the ceiling {_show(ceiling)}, yet "
                 f"raising it by {raise_by} moves the allowance from {base.gross_allowance} to "
                 f"{high.gross_allowance}",
             )
