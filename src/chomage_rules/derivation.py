@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from functools import partial
 
 from .explain import LegalSource, Notice, ParameterUse, Step
 from .kernel import KernelOutputs
@@ -195,11 +194,13 @@ class _MonthTexts:
         self.steps: dict[Hashable, Step] = {}
         self.notices: dict[tuple[frozenset[str], frozenset[str]], tuple[Notice, ...]] = {}
 
-    def step(self, key: Hashable, make: Callable[[], Step]) -> Step:
-        """The step kept under ``key``, made by ``make`` the first time (a Step is frozen)."""
-        step = self.steps.get(key)
-        if step is None:
-            step = self.steps[key] = make()
+    def keep(self, key: Hashable, step: Step) -> Step:
+        """Keep ``step`` under ``key`` for the next workers of the month (a Step is frozen).
+
+        Used as ``m.steps.get(key) or m.keep(key, <the step>)``: a kept step is found without
+        making anything, and the step is made only the first time.
+        """
+        self.steps[key] = step
         return step
 
     def use(self, *names: str) -> tuple[ParameterUse, ...]:
@@ -298,7 +299,7 @@ def derive(
         )
         if capped:
             key = ("wage.daily", *daily_wage_key)
-            add(m.step(key, lambda: _wage_daily_step(m, divisor, ceiling, k)))
+            add(m.steps.get(key) or m.keep(key, _wage_daily_step(m, divisor, ceiling, k)))
         else:
             add(_wage_daily_step(m, divisor, wage, k))
 
@@ -308,9 +309,10 @@ def derive(
     if groups:
         rate_key = ("rate.by_reason", *tu_reasons, None, *groups)
         add(
-            m.step(
+            m.steps.get(rate_key)
+            or m.keep(
                 rate_key,
-                lambda: _step(
+                _step(
                     "rate.by_reason",
                     "Rate by reason",
                     True,
@@ -336,22 +338,24 @@ def derive(
                 *daily_wage_key,
                 k.daily_before_minimum[group],
             )
-            add(m.step(amount_key, partial(_daily_amount_step, p, m, k, group)))
+            add(m.steps.get(amount_key) or m.keep(amount_key, _daily_amount_step(p, m, k, group)))
         else:
             add(_daily_amount_step(p, m, k, group))
     minimum_use = m.single["allowance.minimum_daily"]
     if not groups:
         add(_NO_MINIMUM)
     elif m.minimum is None:
-        note = p.versions["allowance.minimum_daily"].note or "no figure"
+        minimum_key = ("allowance.minimum", c.first_day)
         add(
-            m.step(
-                ("allowance.minimum", c.first_day),
-                lambda: _step(
+            m.steps.get(minimum_key)
+            or m.keep(
+                minimum_key,
+                _step(
                     "allowance.minimum",
                     "Minimum daily amount",
                     False,
-                    f"no minimum daily amount is sourced on {c.first_day.isoformat()} ({note})",
+                    f"no minimum daily amount is sourced on {c.first_day.isoformat()} "
+                    f"({p.versions['allowance.minimum_daily'].note or 'no figure'})",
                     "none applied; a caller who has the figure can supply allowance.minimum_daily",
                     minimum_use,
                     daily_amount.SOURCES,
@@ -572,15 +576,17 @@ def _supplement_steps(
     amount_use = m.single["supplement.amount"]
     eligible = unit_text(k.supplement_eligible_half_units)
     if m.supplement_amount is None:
-        note = p.versions["supplement.amount"].note or ""
+        key = ("supplement.in_force", c.first_day)
         add(
-            m.step(
-                ("supplement.in_force", c.first_day),
-                lambda: _step(
+            m.steps.get(key)
+            or m.keep(
+                key,
+                _step(
                     "supplement.in_force",
                     "Employer supplement",
                     False,
-                    f"no employer supplement on {c.first_day.isoformat()}: {note}",
+                    f"no employer supplement on {c.first_day.isoformat()}: "
+                    f"{p.versions['supplement.amount'].note or ''}",
                     "not due",
                     amount_use,
                     supplement.SOURCES,
@@ -702,9 +708,10 @@ def _supplement_steps(
         )
     else:
         add(
-            m.step(
+            m.steps.get("supplement.energy")
+            or m.keep(
                 "supplement.energy",
-                lambda: _step(
+                _step(
                     "supplement.energy",
                     "Energy-crisis supplement",
                     False,
@@ -904,10 +911,10 @@ def _withholding_steps(
             continue
         # nothing paid: the same step for every such worker of the month
         add(
-            m.step(
+            m.steps.get(step_id)
+            or m.keep(
                 step_id,
-                partial(
-                    _step,
+                _step(
                     step_id,
                     title,
                     False,
