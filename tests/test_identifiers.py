@@ -2,7 +2,7 @@
 
 import pytest
 
-from chomage_rules.identifiers import mask_niss, normalize_enterprise_number, normalize_niss
+from chomage_rules.core.identifiers import mask_niss, normalize_enterprise_number, normalize_niss
 
 
 def _niss(body: str, born_2000: bool = False) -> str:

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chomage_rules import money
-from chomage_rules.money import (
+from chomage_rules.core import money
+from chomage_rules.core.money import (
     cents_to_decimal,
     decimal_to_cents,
     format_cents,

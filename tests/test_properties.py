@@ -16,7 +16,7 @@ from chomage_rules import (
     compute_month,
     compute_months,
 )
-from chomage_rules.money import cents_to_decimal
+from chomage_rules.core.money import cents_to_decimal
 from chomage_rules.testing import Case, cases, months, parameter_sets, workers
 from tests.helpers import employer
 

@@ -4,8 +4,8 @@ The public API is what ``__all__`` lists; everything else may change between ver
 """
 
 from .batch import compare, compute_population
+from .core.errors import ParameterNotCovered
 from .engine import compute_month, compute_months
-from .errors import ParameterNotCovered
 from .explain import LegalSource, Notice, ParameterUse, Step
 from .models import (
     Cp124Category,

@@ -11,10 +11,10 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
+from .core.money import format_cents, format_fraction
 from .explain import LegalSource, Notice, ParameterUse, Step
 from .kernel import KernelOutputs
 from .models import Cp124Category, DayStatus, Reason
-from .money import format_cents, format_fraction
 from .month_parameters import CATEGORY_ORDER, MonthParameters
 from .rules import (
     allowance,

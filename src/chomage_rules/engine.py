@@ -14,8 +14,10 @@ from decimal import Decimal
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 
+from .core.errors import input_error
+from .core.money import cents_to_decimal, decimal_to_cents, hundredths
+from .core.ops import SCALAR
 from .derivation import Context
-from .errors import input_error
 from .kernel import (
     REASONS,
     KernelInputs,
@@ -34,12 +36,10 @@ from .models import (
     Reason,
     Worker,
 )
-from .money import cents_to_decimal, decimal_to_cents, hundredths
 from .month_parameters import CATEGORY_ORDER, MonthParameters, month_parameters
 from .parameters import ParameterSet
 from .result import AllowanceLine, MonthResult, Payment
 from .rules import payment_status
-from .rules.ops import SCALAR
 from .rules.reasons import RateGroup, rules_for
 
 __all__ = [

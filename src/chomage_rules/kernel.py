@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import gcd
 
-from .errors import ParameterNotCovered
+from .core.errors import ParameterNotCovered
+from .core.money import Num
+from .core.ops import Ops
 from .models import Reason
-from .money import Num
 from .month_parameters import CATEGORY_ORDER, MonthParameters
 from .rules import daily_wage
 from .rules.allowance import component_cents
@@ -24,7 +25,6 @@ from .rules.construction import credit_covered_half_units
 from .rules.daily_amount import daily_amount_cents, with_minimum
 from .rules.daily_wage import SIX_DAY_WEEK
 from .rules.energy_supplement import energy_supplement_cents
-from .rules.ops import Ops
 from .rules.payment_status import status_code
 from .rules.reasons import RateGroup, rules_for
 from .rules.supplement import paid_half_units, wage_at_or_below_threshold

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -29,9 +28,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
-from .money import cents_to_decimal, decimal_to_cents
-from .rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
+from .core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
+from .core.money import cents_to_decimal, decimal_to_cents
+from .core.vocabulary import (
+    ENERGY_CRISIS_FIRST_DAY,
+    ENERGY_CRISIS_LAST_DAY,
+    Cp124Category,
+    DayStatus,
+    PaymentStatus,
+    Reason,
+    WorkRegime,
+)
 
 __all__ = [
     "Cp124Category",
@@ -45,61 +52,6 @@ __all__ = [
     "WorkRegime",
     "Worker",
 ]
-
-
-class Reason(StrEnum):
-    """Why the worker was temporarily unemployed on a day (DRS scenario 2 type codes)."""
-
-    ECONOMIC = "economic"  # 001 blue-collar, 011 white-collar
-    BAD_WEATHER = "bad_weather"  # 002
-    TECHNICAL_ACCIDENT = "technical_accident"  # 003
-    FORCE_MAJEURE = "force_majeure"  # 004
-    FORCE_MAJEURE_MEDICAL = "force_majeure_medical"  # 005
-    COLLECTIVE_CLOSURE = "collective_closure"  # 006, 007, 008
-    STRIKE_LOCKOUT = "strike_lockout"  # 009
-    PROTECTED_WORKER_DISMISSAL = "protected_worker_dismissal"  # 010
-    ENERGY_CRISIS = (
-        "energy_crisis"  # economic scheme for energy-intensive firms, 2022-10 to 2023-03
-    )
-
-
-class DayStatus(StrEnum):
-    """What the control card (eC3.2) says of a day."""
-
-    TEMPORARY_UNEMPLOYMENT = "temporary_unemployment"
-    WORKED = "worked"
-    WORKED_ELSEWHERE = "worked_elsewhere"
-    INCAPACITY = "incapacity"
-    HOLIDAY = "holiday"
-    OTHER = "other"
-
-
-class WorkRegime(StrEnum):
-    """The worker's regime, which decides the divisor of the unit count (rulebook R4)."""
-
-    FULL_TIME = "full_time"
-    PART_TIME_MAINTAINED_RIGHTS = "part_time_maintained_rights"
-    PART_TIME_INCOME_GUARANTEE = "part_time_income_guarantee"
-    VOLUNTARY_PART_TIME = "voluntary_part_time"
-
-
-class Cp124Category(StrEnum):
-    """Construction (joint committee 124) worker category; ``IV`` means IV and above."""
-
-    I = "I"  # noqa: E741 - the category's official name
-    IA = "IA"
-    II = "II"
-    IIA = "IIA"
-    III = "III"
-    IV = "IV"
-
-
-class PaymentStatus(StrEnum):
-    """Whether the computed amounts can be paid yet (rulebook R8)."""
-
-    PAYABLE = "payable"
-    AWAITING_EMPLOYER_DECLARATION = "awaiting_employer_declaration"
-    AWAITING_CONTROL_CARD = "awaiting_control_card"
 
 
 # --------------------------------------------------------------------------- exact decimals

@@ -18,9 +18,9 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from .errors import ParameterNotCovered
+from .core.errors import ParameterNotCovered
+from .core.money import decimal_to_cents, decimal_to_ratio
 from .models import Cp124Category
-from .money import decimal_to_cents, decimal_to_ratio
 from .parameters import ParameterSet, ParameterVersion
 from .rules.reasons import RateGroup
 

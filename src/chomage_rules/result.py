@@ -9,11 +9,11 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from .core.identifiers import mask_niss
+from .core.money import decimal_to_cents, format_cents
 from .derivation import Context, derive
 from .explain import SCHEMA_VERSION, Notice, Step, render, rendered_steps_json
-from .identifiers import mask_niss
 from .models import DayEntry, Employer, History, Month, PaymentStatus, Reason, Worker
-from .money import decimal_to_cents, format_cents
 
 if TYPE_CHECKING:
     from .kernel import KernelOutputs

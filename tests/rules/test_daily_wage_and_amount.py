@@ -2,9 +2,9 @@
 
 import pytest
 
+from chomage_rules.core.ops import SCALAR
 from chomage_rules.rules import daily_wage
 from chomage_rules.rules.daily_amount import daily_amount_cents, with_minimum
-from chomage_rules.rules.ops import SCALAR
 
 DIVISOR = 26
 DEN = daily_wage.denominator(DIVISOR)  # 26 × 600 = 15,600

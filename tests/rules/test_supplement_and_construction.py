@@ -2,9 +2,9 @@
 
 import pytest
 
+from chomage_rules.core.ops import SCALAR
 from chomage_rules.rules.allowance import component_cents
 from chomage_rules.rules.construction import credit_covered_half_units
-from chomage_rules.rules.ops import SCALAR
 from chomage_rules.rules.supplement import paid_half_units, wage_at_or_below_threshold
 
 FREE = 52  # 26 units, in half units

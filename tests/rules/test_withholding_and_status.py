@@ -2,9 +2,9 @@
 
 import pytest
 
+from chomage_rules.core.ops import SCALAR
 from chomage_rules.rules import payment_status
 from chomage_rules.rules.allowance import component_cents
-from chomage_rules.rules.ops import SCALAR
 from chomage_rules.rules.withholding import withheld_cents
 
 RATE_2675 = (107, 400)  # 26.75 %

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 
 from chomage_rules import Reason, kernel
-from chomage_rules.money import half_up_div
+from chomage_rules.core.money import half_up_div
+from chomage_rules.core.ops import Ops
 from chomage_rules.rules import daily_amount, daily_wage
-from chomage_rules.rules.ops import Ops
 from chomage_rules.rules.supplement import paid_half_units
 from chomage_rules.testing import Case, cases
 from chomage_rules.testing.invariants import InvariantViolation, check_case

@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from ..errors import ParameterNotCovered, input_error
+from ..core.errors import ParameterNotCovered, input_error
 
 __all__ = [
     "OverrideValue",

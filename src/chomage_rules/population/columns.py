@@ -32,8 +32,10 @@ import pandas as pd
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ..core.identifiers import is_joint_committee
+from ..core.money import decimal_to_cents
+from ..core.vocabulary import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 from ..engine import CONSTRUCTION_JOINT_COMMITTEE, CONSTRUCTION_REASONS
-from ..identifiers import is_joint_committee
 from ..kernel import KernelInputs, unit_numerator, unit_scale
 from ..models import (
     MAX_DAY_HOURS,
@@ -45,10 +47,8 @@ from ..models import (
     Reason,
     WorkRegime,
 )
-from ..money import decimal_to_cents
 from ..month_parameters import CATEGORY_ORDER, month_parameters
 from ..parameters import ParameterSet
-from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population"]
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..money import cents_to_decimal
+from ..core.money import cents_to_decimal
 from ..parameters import ParameterSet
 from ..result import PAYERS
 from .compute import compute_population

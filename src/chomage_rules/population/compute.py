@@ -16,8 +16,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ..core.errors import input_error
 from ..engine import STATUS_BY_CODE
-from ..errors import input_error
 from ..kernel import KernelOutputs, compute_kernel
 from ..month_parameters import MonthParameters, month_parameters
 from ..parameters import ParameterSet

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..core.money import decimal_to_cents, hundredths
 from ..engine import month_totals, prior_counters
 from ..models import Employer, History, Month, Reason, Worker
-from ..money import decimal_to_cents, hundredths
 from .columns import COLUMNS
 
 __all__ = ["frame_from_cases"]

@@ -11,8 +11,8 @@ The library makes one component per daily amount (per rate group), like the stat
 
 from __future__ import annotations
 
+from ..core.money import Num, half_up_div
 from ..explain import LegalSource
-from ..money import Num, half_up_div
 
 __all__ = ["SOURCES", "component_cents"]
 

@@ -19,9 +19,9 @@ caller supplies ``construction.frost_amount.<category>``.
 
 from __future__ import annotations
 
+from ..core.money import Num
+from ..core.ops import Ops
 from ..explain import LegalSource
-from ..money import Num
-from .ops import Ops
 
 __all__ = ["SOURCES", "credit_covered_half_units"]
 

@@ -19,9 +19,9 @@ R3: where a minimum is sourced for the date, the daily amount is at least that m
 
 from __future__ import annotations
 
+from ..core.money import Num, half_up_div
+from ..core.ops import Ops
 from ..explain import LegalSource
-from ..money import Num, half_up_div
-from .ops import Ops
 
 __all__ = ["SOURCES", "daily_amount_cents", "with_minimum"]
 

@@ -18,9 +18,9 @@ once, exactly, by the daily-amount rule.
 
 from __future__ import annotations
 
+from ..core.money import Num
+from ..core.ops import Ops
 from ..explain import LegalSource
-from ..money import Num
-from .ops import Ops
 
 __all__ = ["SIX_DAY_WEEK", "SOURCES", "denominator", "fraction", "numerator"]
 

@@ -14,8 +14,8 @@ exist yet); they do not count towards its 26 free units. The amounts are in
 
 from __future__ import annotations
 
+from ..core.money import Num
 from ..explain import LegalSource
-from ..money import Num
 from .allowance import component_cents
 
 __all__ = ["SOURCES", "energy_supplement_cents"]

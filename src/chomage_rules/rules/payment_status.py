@@ -15,9 +15,9 @@ is in, the hours (hence the units) are not known.
 
 from __future__ import annotations
 
+from ..core.money import Num
+from ..core.ops import Ops
 from ..explain import LegalSource
-from ..money import Num
-from .ops import Ops
 
 __all__ = [
     "AWAITING_CONTROL_CARD",

@@ -29,18 +29,12 @@ docs/decisions.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
+from ..core.vocabulary import Reason
 from ..explain import LegalSource
 
-if TYPE_CHECKING:
-    from ..models import Reason
-
 __all__ = [
-    "ENERGY_CRISIS_FIRST_DAY",
-    "ENERGY_CRISIS_LAST_DAY",
     "SOURCES",
     "RateGroup",
     "ReasonRules",
@@ -57,9 +51,6 @@ SOURCES: tuple[LegalSource, ...] = (
         "https://abvvmetaal-btb.com/fr/actualites/actualites-syndicales/baisse-de-lindemnite-en-cas-de-chomage-temporaire",
     ),
 )
-
-ENERGY_CRISIS_FIRST_DAY = date(2022, 10, 1)
-ENERGY_CRISIS_LAST_DAY = date(2023, 3, 31)
 
 
 class RateGroup(StrEnum):

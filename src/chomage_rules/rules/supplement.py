@@ -25,10 +25,10 @@ quarter rounding of R4 (SPF Emploi via Partena, 25/01/2024), so the counter runs
 
 from __future__ import annotations
 
+from ..core.money import Num
+from ..core.ops import Ops
 from ..explain import LegalSource
-from ..money import Num
 from .daily_wage import SIX_DAY_WEEK
-from .ops import Ops
 
 __all__ = ["SOURCES", "paid_half_units", "wage_at_or_below_threshold"]
 

@@ -17,8 +17,8 @@ rights) or S (income-guarantee and voluntary part-time). Units are carried as **
 
 from __future__ import annotations
 
+from ..core.money import Num, half_up_div
 from ..explain import LegalSource
-from ..money import Num, half_up_div
 
 __all__ = ["SOURCES", "quarter_round_half_units"]
 

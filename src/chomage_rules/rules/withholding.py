@@ -20,8 +20,8 @@ the sector top-up together.
 
 from __future__ import annotations
 
+from ..core.money import Num, half_up_div
 from ..explain import LegalSource
-from ..money import Num, half_up_div
 
 __all__ = ["SOURCES", "withheld_cents"]
 

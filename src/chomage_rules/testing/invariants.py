@@ -35,9 +35,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..core.money import cents_to_decimal, format_fraction
 from ..engine import compute_month, prior_counters
 from ..models import Reason, Worker
-from ..money import cents_to_decimal, format_fraction
 from ..parameters import ParameterSet
 from ..result import PAYERS, MonthResult
 from .strategies import Case

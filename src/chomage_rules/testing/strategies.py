@@ -24,6 +24,8 @@ from typing import Literal
 
 from hypothesis import strategies as st
 
+from ..core.money import cents_to_decimal, decimal_to_cents
+from ..core.vocabulary import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 from ..models import (
     Cp124Category,
     DayEntry,
@@ -35,9 +37,7 @@ from ..models import (
     Worker,
     WorkRegime,
 )
-from ..money import cents_to_decimal, decimal_to_cents
 from ..parameters import ParameterSet
-from ..rules.reasons import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
 
 __all__ = [
     "SCENARIOS",
