@@ -1,26 +1,25 @@
 """chomage-rules: Belgian temporary-unemployment benefits, exact to the cent, explained step by step.
 
-The public API is what ``__all__`` lists; everything else may change between versions.
+The public API is what ``__all__`` lists; everything else may change between versions. The
+population engine (``compute_population``, ``compare``) needs the ``population`` extra (numpy and
+pandas); it is imported only when one of them is first used.
 """
 
-from .batch import compare, compute_population
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .case.engine import compute_month, compute_months
+from .case.models import DayEntry, Employer, History, Month, Worker
+from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
-from .engine import compute_month, compute_months
-from .explain import LegalSource, Notice, ParameterUse, Step
-from .models import (
-    Cp124Category,
-    DayEntry,
-    DayStatus,
-    Employer,
-    History,
-    Month,
-    PaymentStatus,
-    Reason,
-    Worker,
-    WorkRegime,
-)
-from .parameters import Parameter, ParameterSet, ParameterVersion, Source
-from .result import AllowanceLine, MonthResult, Payment
+from .core.sources import LegalSource
+from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
+from .explain.step import Notice, Step
+from .parameters import Parameter, ParameterSet, ParameterUse, ParameterVersion, Source
+
+if TYPE_CHECKING:
+    from .population import compare, compute_population
 
 __all__ = [
     "AllowanceLine",
@@ -50,3 +49,18 @@ __all__ = [
     "compute_months",
     "compute_population",
 ]
+
+_POPULATION = ("compare", "compute_population")
+
+
+def __getattr__(name: str) -> Any:
+    """``compute_population`` and ``compare``, loaded on first use (they need numpy and pandas)."""
+    if name not in _POPULATION:
+        raise AttributeError(f"module 'chomage_rules' has no attribute {name!r}")
+    try:
+        from . import population  # noqa: PLC0415 - the extra is loaded only when used
+    except ImportError as error:
+        raise ImportError(
+            "the population engine needs numpy and pandas: pip install 'chomage-rules[population]'"
+        ) from error
+    return getattr(population, name)

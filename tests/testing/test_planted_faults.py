@@ -14,11 +14,10 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from chomage_rules import Reason, kernel
+from chomage_rules import Reason
 from chomage_rules.core.money import half_up_div
-from chomage_rules.core.ops import Ops
-from chomage_rules.rules import daily_amount, daily_wage
-from chomage_rules.rules.supplement import paid_half_units
+from chomage_rules.core.ops import Num, Ops
+from chomage_rules.rules import daily_wage, rate, supplement
 from chomage_rules.testing import Case, cases
 from chomage_rules.testing.invariants import InvariantViolation, check_case
 
@@ -32,18 +31,14 @@ class Fault:
 
 # 1. off by one at the 27th unit: the supplement starts one unit early (from the 26th)
 def _off_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    def faulty(
-        ops: Ops, *, eligible: Any, prior: Any, free: int, at_or_below_threshold: Any
-    ) -> Any:
-        return paid_half_units(
-            ops,
-            eligible=eligible,
-            prior=prior,
-            free=free - 2,
-            at_or_below_threshold=at_or_below_threshold,
-        )
+    original = supplement.compute
 
-    monkeypatch.setattr(kernel, "paid_half_units", faulty)
+    def faulty(ops: Ops, f: supplement.Figures, *args: Any, **kwargs: Any) -> Any:
+        if f.free_half_units is not None:
+            f = f._replace(free_half_units=f.free_half_units - 2)
+        return original(ops, f, *args, **kwargs)
+
+    monkeypatch.setattr(supplement, "compute", faulty)
 
 
 # 2. the daily amount rounded half to even instead of half up
@@ -54,34 +49,38 @@ def _half_even(monkeypatch: pytest.MonkeyPatch) -> None:
             return quotient + 1
         return quotient
 
-    monkeypatch.setattr(daily_amount, "half_up_div", faulty)
+    monkeypatch.setattr(rate, "half_up_div", faulty)
 
 
 # 3. the ceiling applied after the rate: min(rate × wage / 26, ceiling / 26)
 def _ceiling_after_rate(monkeypatch: pytest.MonkeyPatch) -> None:
-    cap: dict[str, tuple[int, int]] = {}
-    original_amount = kernel.daily_amount_cents
+    original_amounts = rate.daily_amounts
 
-    def uncapped(ops: Ops, **k: Any) -> tuple[Any, int]:
-        cap["ceiling"] = (k["ceiling_cents"], k["divisor"])
-        if k["paid_hourly"]:
-            return k["hourly_wage_cents"] * k["weekly_hours_h"] * k["divisor"], k["divisor"] * 600
-        return k["monthly_wage_cents"], k["divisor"]
+    def uncapped(ops: Ops, f: daily_wage.Figures, **k: Any) -> daily_wage.DailyWage:
+        _CEILING["figures"] = f  # for capped_after, which runs next
+        if k["hourly_wage_cents"]:
+            numerator = k["hourly_wage_cents"] * k["weekly_hours_h"] * f.divisor
+            return daily_wage.DailyWage(numerator, f.divisor * 600, False)
+        return daily_wage.DailyWage(k["monthly_wage_cents"], f.divisor, False)
 
-    def capped_after(numerator: Any, denominator: int, rate: tuple[int, int]) -> Any:
-        ceiling, divisor = cap["ceiling"]
-        return min(original_amount(numerator, denominator, rate), half_up_div(ceiling, divisor))
+    def capped_after(f: rate.Figures, wage: daily_wage.DailyWage) -> dict[rate.RateGroup, Num]:
+        figures = _CEILING["figures"]
+        cap = half_up_div(figures.ceiling_cents, figures.divisor)
+        return {g: min(a, cap) for g, a in original_amounts(f, wage).items()}  # type: ignore[type-var]
 
-    monkeypatch.setattr(daily_wage, "fraction", uncapped)
-    monkeypatch.setattr(kernel, "daily_amount_cents", capped_after)
+    monkeypatch.setattr(daily_wage, "compute", uncapped)
+    monkeypatch.setattr(rate, "daily_amounts", capped_after)
+
+
+_CEILING: dict[str, daily_wage.Figures] = {}
 
 
 # 4. force-majeure units counted towards the 27th unit (and so paid like the others)
 def _force_majeure_counted(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        kernel,
-        "_SUPPLEMENT",
-        (*kernel._SUPPLEMENT, Reason.FORCE_MAJEURE, Reason.FORCE_MAJEURE_MEDICAL),
+        supplement,
+        "REASONS",
+        supplement.REASONS | {Reason.FORCE_MAJEURE, Reason.FORCE_MAJEURE_MEDICAL},
     )
 
 

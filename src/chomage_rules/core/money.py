@@ -15,10 +15,10 @@ Rulebook R0: round **once**, half up (ROUND_HALF_UP), at (1) a daily amount, (2)
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+
+from .ops import Num
 
 __all__ = [
-    "Num",
     "cents_to_decimal",
     "decimal_to_cents",
     "decimal_to_ratio",
@@ -28,11 +28,8 @@ __all__ = [
     "hundredths",
 ]
 
-Num = Any
-"""An exact integer, or a numpy int64 array of them when the population engine runs the rules."""
 
-
-def half_up_div(numerator: Num, denominator: int) -> Num:
+def half_up_div(numerator: Num, denominator: Num) -> Num:
     """``numerator / denominator`` rounded to the nearest integer, halves up.
 
     For ``numerator >= 0`` and ``denominator > 0`` (all amounts are non-negative). Pure integer

@@ -25,14 +25,14 @@ import difflib
 import hashlib
 import json
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, TypeVar, Union
 
 from ..core.errors import ParameterNotCovered, input_error
 
@@ -41,13 +41,17 @@ __all__ = [
     "Parameter",
     "ParameterNotCovered",
     "ParameterSet",
+    "ParameterUse",
     "ParameterVersion",
     "Source",
+    "memoized",
 ]
 
 Kind = Literal["amount", "rate", "count", "divisor"]
 _KINDS: tuple[str, ...] = ("amount", "rate", "count", "divisor")
 OVERRIDE_SOURCE_TITLE = "override supplied by the caller"
+
+_T = TypeVar("_T")
 
 OverrideValue = Union[Decimal, int, str, None]  # noqa: UP007 - a runtime alias, kept readable
 
@@ -90,6 +94,18 @@ class ParameterVersion:
 
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterUse:
+    """A parameter a step read: its name and the version used."""
+
+    name: str
+    version: ParameterVersion
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.version.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,13 +301,12 @@ def _default_parameters() -> dict[str, Parameter]:
 class ParameterSet:
     """An immutable set of dated parameters; :meth:`override` returns a new one."""
 
-    __slots__ = ("_cache", "_fingerprint", "_parameters")
+    __slots__ = ("_fingerprint", "_memo", "_parameters")
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
         self._parameters = dict(parameters)
         self._fingerprint: str | None = None
-        # derived objects (resolved month parameters) keyed by what they depend on
-        self._cache: dict[Any, Any] = {}
+        self._memo: dict[Any, Any] = {}  # see memoized()
 
     @classmethod
     def default(cls) -> ParameterSet:
@@ -328,12 +343,6 @@ class ParameterSet:
             raise ParameterNotCovered(name, on, version.note or "")
         return version.value
 
-    def largest_value(self, name: str) -> Decimal:
-        values = [v.value for v in self.parameter(name).versions if v.value is not None]
-        if not values:
-            raise ParameterNotCovered(name, date.max, "it has no value on any date")
-        return max(values)
-
     def fingerprint(self) -> str:
         """A short hash of every figure and date in the set, for decision receipts."""
         if self._fingerprint is None:
@@ -350,14 +359,6 @@ class ParameterSet:
             digest = hashlib.sha256(json.dumps(canonical).encode()).hexdigest()
             self._fingerprint = digest[:16]
         return self._fingerprint
-
-    def derived(self, key: Any) -> Any:
-        """A cached object derived from this set (None if absent); see :meth:`remember`."""
-        return self._cache.get(key)
-
-    def remember(self, key: Any, value: Any) -> Any:
-        self._cache[key] = value
-        return value
 
     # ------------------------------------------------------------------ what-if
 
@@ -449,6 +450,20 @@ class ParameterSet:
             n for n, p in self._parameters.items() if any(v.overridden for v in p.versions)
         )
         return f"ParameterSet({len(self._parameters)} parameters, overridden={overridden})"
+
+
+def memoized(parameters: ParameterSet, key: Hashable, make: Callable[[], _T]) -> _T:
+    """What ``make()`` derives from ``parameters`` alone, made once per set and ``key``.
+
+    The set is immutable, so what is derived from its figures (a month's figures as the rules
+    read them: ``kernel.month_figures``) holds for the set's whole life; it is kept with the set
+    and goes with it. The only cache of the computation (docs/decisions.md).
+    """
+    memo = parameters._memo
+    if key not in memo:
+        memo[key] = make()
+    value: _T = memo[key]
+    return value
 
 
 def _override_from_dates(

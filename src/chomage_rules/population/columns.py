@@ -32,23 +32,19 @@ import pandas as pd
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ..case.models import MAX_DAY_HOURS, MAX_HOURLY_WAGE, MAX_MONTHLY_WAGE, MAX_WEEKLY_HOURS
 from ..core.identifiers import is_joint_committee
 from ..core.money import decimal_to_cents
-from ..core.vocabulary import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
-from ..engine import CONSTRUCTION_JOINT_COMMITTEE, CONSTRUCTION_REASONS
-from ..kernel import KernelInputs, unit_numerator, unit_scale
-from ..models import (
-    MAX_DAY_HOURS,
-    MAX_HOURLY_WAGE,
-    MAX_MONTHLY_WAGE,
-    MAX_WEEKLY_HOURS,
-    REGIMES_USING_FULL_TIME_HOURS,
+from ..core.vocabulary import (
+    ENERGY_CRISIS_FIRST_DAY,
+    ENERGY_CRISIS_LAST_DAY,
     Cp124Category,
     Reason,
     WorkRegime,
 )
-from ..month_parameters import CATEGORY_ORDER, month_parameters
-from ..parameters import ParameterSet
+from ..kernel import KernelInputs, MonthFigures
+from ..rules import construction
+from ..rules.units import REGIMES_USING_FULL_TIME_HOURS, working_days_capacity
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population"]
 
@@ -519,29 +515,23 @@ class Population:
             value = self.values[name]
             return value[start:stop] if isinstance(value, np.ndarray) else value
 
-        scale = unit_scale(
-            get("weekly_hours_hundredths"),
-            get("days_per_week"),
-            get("divisor_hours_hundredths"),
-            explicit_hours=self.explicit_hours,
-        )
-        numerators = {
-            reason: unit_numerator(
-                get(f"days_{reason.value}"), get(f"hours_{reason.value}_hundredths"), scale
-            )
-            for reason in self.reasons
-        }
         return KernelInputs(
             monthly_wage_cents=get("monthly_wage_cents"),
             hourly_wage_cents=get("hourly_wage_cents"),
-            paid_hourly=get("paid_hourly"),
             weekly_hours_h=get("weekly_hours_hundredths"),
-            unit_numerators=numerators,
-            unit_denominator=scale.denominator,
-            frost_numerator=unit_numerator(get("frost_days"), get("frost_hours_hundredths"), scale),
+            days_per_week=get("days_per_week"),
+            uses_full_time_hours=get("uses_full_time_hours"),
+            full_time_weekly_hours_h=get("full_time_weekly_hours_hundredths"),
+            default_days={r: get(f"days_{r.value}") for r in self.reasons},
+            explicit_hours_h={r: get(f"hours_{r.value}_hundredths") for r in self.reasons},
+            explicit_hours=self.explicit_hours,
+            frost_default_days=get("frost_days"),
+            frost_explicit_hours_h=get("frost_hours_hundredths"),
             prior_supplement_half_units=get("prior_supplement_units"),
             prior_credit_half_units=get("cp124_credit_used"),
-            construction_applies=get("construction_applies"),
+            in_construction_committee=get("in_construction"),
+            has_legitimation_card=get("has_legitimation_card"),
+            has_category=get("has_category"),
             category_code=get("category_code"),
             agreement_guarantees_supplement=get("agreement_guarantees_supplement"),
             supplement_paid_by_fund=get("supplement_paid_by_fund"),
@@ -562,7 +552,7 @@ def _constant(value: Any) -> Any:
     return int(low) if low == high else value
 
 
-def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Population:
+def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Population:
     """Validate a whole population and convert it to exact integer columns.
 
     Raises ``pydantic.ValidationError`` listing every problem found, each at its first row.
@@ -608,7 +598,7 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
         if column.kind == "flag":
             converted = _constant(converted)
         else:
-            converted = _check_bounds(problems, column, converted, parameters, first_day, extent)
+            converted = _check_bounds(problems, column, converted, figures, extent)
         values[column.name] = converted
     problems.raise_if_any()
 
@@ -632,15 +622,7 @@ def read_population(frame: Any, first_day: date, parameters: ParameterSet) -> Po
     return Population(n, source, first_day, values, reasons, explicit_hours, extent)
 
 
-_DERIVED = (
-    "uses_full_time_hours",
-    "category_code",
-    "has_category",
-    "in_construction",
-    "paid_hourly",
-    "divisor_hours_hundredths",
-    "construction_applies",
-)
+_DERIVED = ("uses_full_time_hours", "category_code", "has_category", "in_construction")
 
 
 def _any_positive(value: Any) -> bool:
@@ -651,8 +633,7 @@ def _check_bounds(
     problems: _Problems,
     column: Column,
     values: Any,
-    parameters: ParameterSet,
-    first_day: date,
+    figures: MonthFigures,
     extent: dict[str, tuple[int, int]],
 ) -> Any:
     """Check a numeric column's bounds; return it, or its one value if it holds only one.
@@ -677,8 +658,8 @@ def _check_bounds(
     why = "which cannot be right"
     if column.name == "cp124_credit_used":
         # as compute_month: at most the credit in force for the month, where one is
-        limit = month_parameters(parameters, first_day).credit_half_units
-        why = f"the credit in force on {first_day.isoformat()}"
+        limit = figures.construction.credit_half_units
+        why = f"the credit in force on {figures.month.first_day.isoformat()}"
     if low == 0 and column.name in ("weekly_hours_hundredths", "days_per_week"):
         problems.rows(
             column.name,
@@ -729,7 +710,7 @@ def _categories(
         values["category_code"] = 0
     else:
         category_codes, names = category
-        order = {c.value: i for i, c in enumerate(CATEGORY_ORDER)}
+        order = {c.value: i for i, c in enumerate(construction.CATEGORIES)}
         values["category_code"] = _lookup(
             category_codes, [order.get(name, 0) for name in names], 0, np.int64
         )
@@ -746,7 +727,7 @@ def _categories(
             None,
         )
         values["in_construction"] = _lookup(
-            committee_codes, [name == CONSTRUCTION_JOINT_COMMITTEE for name in names], False, bool
+            committee_codes, [name == construction.JOINT_COMMITTEE for name in names], False, bool
         )
 
 
@@ -791,7 +772,6 @@ def _check_relations(
         lambda _: "no wage: give monthly_wage_cents or hourly_wage_cents above 0",
         monthly,
     )
-    values["paid_hourly"] = hourly > 0
 
     # S: required exactly for the two regimes that count against it, and at least Q
     uses_s = values["uses_full_time_hours"]
@@ -824,12 +804,6 @@ def _check_relations(
         lambda _: "a part-timer's weekly hours cannot exceed those of a comparable full-timer",
         s_hours,
     )
-    values["divisor_hours_hundredths"] = (
-        np.where(uses_s, s_hours, q_hours)
-        if isinstance(uses_s, np.ndarray)
-        else (s_hours if uses_s else q_hours)
-    )
-
     # the days of the month (a column that is 0 everywhere is the scalar 0: nothing to check)
     length = calendar.monthrange(first_day.year, first_day.month)[1]
     all_days = _total(values, [f"days_{r.value}" for r in Reason])
@@ -879,7 +853,7 @@ def _check_relations(
             continue
         names = [
             f"days_{r.value}" if eligible == "days" else f"hours_{r.value}_hundredths"
-            for r in CONSTRUCTION_REASONS
+            for r in construction.REASONS
         ]
         problems.rows(
             frost,
@@ -887,20 +861,6 @@ def _check_relations(
             f"more frost {eligible} than {what}",
             values[frost],
         )
-    values["construction_applies"] = (
-        values["in_construction"] & values["has_legitimation_card"] & values["has_category"]
-    )
-
-
-def working_days_capacity(first_day: date, days_per_week: int) -> int:
-    """The most days of a month a worker with ``days_per_week`` working days can lose: per
-    calendar week (Monday to Sunday), at most ``days_per_week`` of its days in the month."""
-    length = calendar.monthrange(first_day.year, first_day.month)[1]
-    per_week: dict[int, int] = {}
-    for number in range(length):
-        week = (first_day.toordinal() + number - 1) // 7  # ordinal 1, 0001-01-01, is a Monday
-        per_week[week] = per_week.get(week, 0) + 1
-    return sum(min(days_per_week, count) for count in per_week.values())
 
 
 def _at(value: Any, row: int) -> int:

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.money import cents_to_decimal
+from ..core.vocabulary import PAYERS
 from ..parameters import ParameterSet
-from ..result import PAYERS
 from .compute import compute_population
 
 __all__ = ["Comparison", "compare"]

@@ -17,12 +17,11 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..core.errors import input_error
-from ..engine import STATUS_BY_CODE
-from ..kernel import KernelOutputs, compute_kernel
-from ..month_parameters import MonthParameters, month_parameters
+from ..kernel import KernelOutputs, MonthFigures, compute_kernel, month_figures
 from ..parameters import ParameterSet
 from ..rules.daily_wage import SIX_DAY_WEEK
-from ..rules.reasons import RateGroup
+from ..rules.payment_status import STATUS_OF_CODE
+from ..rules.rate import RateGroup
 from .columns import Population, read_population, result_frame
 from .ops import NUMPY
 
@@ -39,7 +38,7 @@ CHUNK_ROWS = 1 << 15
 
 _GROUP = {group: group.label for group in RateGroup}
 STATUS_CATEGORIES: tuple[str, ...] = tuple(
-    STATUS_BY_CODE[code].value for code in sorted(STATUS_BY_CODE)
+    STATUS_OF_CODE[code].value for code in sorted(STATUS_OF_CODE)
 )
 """The status column's categories, in the order of the kernel's status codes."""
 
@@ -86,34 +85,35 @@ def _outputs(k: KernelOutputs, detail: bool) -> dict[str, Any]:
     """The result columns of one chunk, in cents or half units (scalars where constant)."""
     out: dict[str, Any] = {}
     for group, label in _GROUP.items():
-        out[f"units_{label}"] = k.group_half_units[group]
-        out[f"daily_amount_{label}_cents"] = k.daily[group]
+        out[f"units_{label}"] = k.group_units[group]
+        out[f"daily_amount_{label}_cents"] = k.daily.get(group, 0)
+    p = k.payments
     out.update(
         {
-            "gross_allowance_cents": k.gross_allowance,
-            "sector_top_up_cents": k.sector_top_up,
-            "employer_supplement_cents": k.supplement + k.energy_supplement,
-            "payment_body_withholding_cents": k.payment_body_withholding,
-            "employer_withholding_cents": k.employer_withholding,
-            "sector_fund_withholding_cents": k.sector_fund_withholding,
-            "withholding_cents": k.withholding,
-            "net_total_cents": k.net_total,
-            "status": k.status_code,
-            "supplement_units_after": k.supplement_half_units_after,
-            "cp124_credit_used_after": k.credit_half_units_after,
+            "gross_allowance_cents": k.allowance.gross,
+            "sector_top_up_cents": k.construction.sector_top_up,
+            "employer_supplement_cents": k.supplement.amount + k.energy.amount,
+            "payment_body_withholding_cents": p.payment_body_withholding,
+            "employer_withholding_cents": p.employer_withholding,
+            "sector_fund_withholding_cents": p.fund_withholding,
+            "withholding_cents": p.withholding,
+            "net_total_cents": p.net_total,
+            "status": k.status,
+            "supplement_units_after": k.supplement.counted_after,
+            "cp124_credit_used_after": k.construction.credit_used_after,
         }
     )
     if detail:
         out.update(
             {
-                "supplement_units_paid": k.supplement_paid_half_units + k.energy_half_units,
-                "construction_units_paid": k.credit_covered_half_units,
-                "payment_body_gross_cents": k.payment_body_gross,
-                "payment_body_net_cents": k.payment_body_net,
-                "employer_gross_cents": k.employer_part,
-                "employer_net_cents": k.employer_net,
-                "sector_fund_gross_cents": k.fund_part,
-                "sector_fund_net_cents": k.sector_fund_net,
+                "supplement_units_paid": k.supplement.paid + k.energy.units,
+                "construction_units_paid": k.construction.covered,
+                "payment_body_gross_cents": p.payment_body_gross,
+                "payment_body_net_cents": p.payment_body_net,
+                "employer_gross_cents": p.employer_gross,
+                "employer_net_cents": p.employer_net,
+                "sector_fund_gross_cents": p.fund_gross,
+                "sector_fund_net_cents": p.fund_net,
             }
         )
     return out
@@ -147,17 +147,17 @@ def compute_population(
         raise input_error("population", ("month",), "the month must be a whole number, 1-12", month)
     parameters = ParameterSet.default() if parameters is None else parameters
     first_day = date(year, month, 1)
-    p = month_parameters(parameters, first_day)
-    population = read_population(frame, first_day, parameters)
-    _check_int64_headroom(population, p)
-    columns = _run(population, p, detail)
+    figures = month_figures(parameters, first_day)
+    population = read_population(frame, first_day, figures)
+    _check_int64_headroom(population, figures)
+    columns = _run(population, figures, detail)
     table = result_frame(frame, columns)
     if not isinstance(table, dict):
         table.attrs["parameters_fingerprint"] = parameters.fingerprint()
     return table
 
 
-def _run(population: Population, p: MonthParameters, detail: bool) -> dict[str, Any]:
+def _run(population: Population, figures: MonthFigures, detail: bool) -> dict[str, Any]:
     n = population.n
     # one block per dtype, each column a row of it: a single large allocation is backed by huge
     # pages, which halves the cost of first touching a million-row result (measured: 24 vs 55 ms)
@@ -172,7 +172,7 @@ def _run(population: Population, p: MonthParameters, detail: bool) -> dict[str, 
     status = np.empty(n, dtype=np.int8)
     for start in range(0, n, CHUNK_ROWS):
         stop = min(start + CHUNK_ROWS, n)
-        k = compute_kernel(NUMPY, population.kernel_inputs(start, stop), p)
+        k = compute_kernel(NUMPY, population.kernel_inputs(start, stop), figures)
         for name, value in _outputs(k, detail).items():
             if name == "status":
                 status[start:stop] = value
@@ -195,7 +195,7 @@ def _status(population: Population, codes: npt.NDArray[np.int8]) -> Any:
 _INT64_SAFE = 1 << 62
 
 
-def _check_int64_headroom(population: Population, p: MonthParameters) -> None:
+def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
     """Refuse a table whose largest figures could overflow int64 in the kernel.
 
     The bound is computed exactly (Python integers) from the columns' extents, read when they
@@ -206,6 +206,8 @@ def _check_int64_headroom(population: Population, p: MonthParameters) -> None:
     rate of 0.123456789 …) or an absurd amount could break it, and then this says so instead of
     wrapping around.
     """
+    ceiling_cents, divisor = f.daily_wage.ceiling_cents, f.daily_wage.divisor
+    rates = [rate for rate in f.rate.rates.values() if rate is not None] or [(1, 1)]
     q = population.largest("weekly_hours_hundredths")
     s_hours = population.largest("full_time_weekly_hours_hundredths")
     # R4: 31 days at Q, or 31 × 24 h given day by day, scaled by 6 and days_per_week, over
@@ -218,33 +220,32 @@ def _check_int64_headroom(population: Population, p: MonthParameters) -> None:
     half_units = 2 * (unit_numerator // smallest_denominator + 1)
     # R1-R2: the daily wage over the hourly rule's common denominator (the larger of its forms)
     daily_wage = max(
-        min(population.largest("monthly_wage_cents"), p.ceiling_cents) * SIX_DAY_WEEK * 100,
-        population.largest("hourly_wage_cents") * q * p.divisor,
-        p.ceiling_cents * SIX_DAY_WEEK * 100,
+        min(population.largest("monthly_wage_cents"), ceiling_cents) * SIX_DAY_WEEK * 100,
+        population.largest("hourly_wage_cents") * q * divisor,
+        ceiling_cents * SIX_DAY_WEEK * 100,
     )
-    daily_denominator = p.divisor * SIX_DAY_WEEK * 100
-    rates = [rate for rate in p.rates.values() if rate is not None] or [(1, 1)]
+    daily_denominator = divisor * SIX_DAY_WEEK * 100
     per_unit = max(
         [daily_wage * num // (den * daily_denominator) + 1 for num, den in rates]
         + [
-            p.minimum_cents or 0,
-            p.supplement_cents or 0,
-            p.energy_supplement_cents or 0,
-            *(p.construction_cents or ()),
-            *p.frost_cents_or_zero,
+            f.minimum.minimum_cents or 0,
+            f.supplement.amount_cents or 0,
+            f.energy.amount_cents or 0,
+            *f.construction.amounts_cents,
+            *f.construction.frost_cents,
         ]
     )
     amount = half_units * per_unit
     (legal_num, legal_den), (complement_num, complement_den) = (
-        p.legal_withholding,
-        p.complement_withholding,
+        f.withholding.legal,
+        f.withholding.complement,
     )
     worst = max(
         4 * (unit_numerator + SIX_DAY_WEEK * max(q, s_hours)),
         2 * daily_wage * max(num for num, _ in rates)
         + max(den for _, den in rates) * daily_denominator,
         2 * amount * (legal_num + complement_num) * legal_den * complement_den,
-        (p.threshold_cents or 0) * SIX_DAY_WEEK * 100,
+        (f.supplement.threshold_cents or 0) * SIX_DAY_WEEK * 100,
     )
     if worst >= _INT64_SAFE:
         raise input_error(

@@ -1,8 +1,8 @@
 """Build a population table from the models ``compute_month`` takes.
 
 A payment body that holds its workers as ``Worker``/``Employer``/``Month``/``History`` objects
-turns them into the input columns here, with the same day totals (``engine.month_totals``) and the
-same counter resets (``engine.prior_counters``) as ``compute_month``, so one row computes exactly
+turns them into the input columns here, with the same day totals (``case.adapter.month_totals``)
+and the same counter restarts (each counter's rule) as ``compute_month``, so one row computes exactly
 what ``compute_month`` computes for its case.
 """
 
@@ -15,9 +15,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..case.adapter import month_totals
+from ..case.models import Employer, History, Month, Worker
 from ..core.money import decimal_to_cents, hundredths
-from ..engine import month_totals, prior_counters
-from ..models import Employer, History, Month, Reason, Worker
+from ..core.vocabulary import Reason
+from ..rules import construction, supplement
 from .columns import COLUMNS
 
 __all__ = ["frame_from_cases"]
@@ -33,7 +35,7 @@ def frame_from_cases(
     """
     rows: dict[str, list[Any]] = {column.name: [] for column in COLUMNS}
     period: tuple[int, int] | None = None
-    for worker, employer, month, history in cases:
+    for worker, employer, month, given in cases:
         if period is None:
             period = (month.year, month.month)
         elif period != (month.year, month.month):
@@ -43,7 +45,13 @@ def frame_from_cases(
             )
         first_day = date(month.year, month.month, 1)
         totals = month_totals(worker, month)
-        counters = prior_counters(history or History(), first_day)
+        history = given or History()
+        supplement_units, _ = supplement.prior_units(
+            decimal_to_cents(history.supplement_units) // 50, history.through, first_day
+        )
+        credit_used, _ = construction.prior_credit(
+            decimal_to_cents(history.cp124_credit_used) // 50, history.through, first_day
+        )
         row: dict[str, Any] = {
             "monthly_wage_cents": _cents_or_zero(worker.monthly_gross_wage),
             "hourly_wage_cents": _cents_or_zero(worker.hourly_wage),
@@ -53,8 +61,8 @@ def frame_from_cases(
             "full_time_weekly_hours_hundredths": _cents_or_zero(worker.full_time_weekly_hours),
             "frost_days": totals.frost_default_days,
             "frost_hours_hundredths": totals.frost_explicit_h,
-            "prior_supplement_units": counters.supplement_half_units / 2,
-            "cp124_credit_used": counters.credit_half_units / 2,
+            "prior_supplement_units": supplement_units / 2,
+            "cp124_credit_used": credit_used / 2,
             "joint_committee": employer.joint_committee,
             "has_legitimation_card": worker.has_legitimation_card,
             "cp124_category": None

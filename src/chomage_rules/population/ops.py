@@ -1,4 +1,4 @@
-"""The rules' few array operations (:class:`chomage_rules.rules.ops.Ops`) on numpy columns.
+"""The rules' few array operations (:class:`chomage_rules.core.ops.Ops`) on numpy columns.
 
 A rule written for one worker runs unchanged on whole columns with these: ``+ - * //`` and the
 comparisons already mean the same on numpy int64 arrays. Where both operands are plain Python
@@ -12,10 +12,12 @@ from typing import Any
 
 import numpy as np
 
+from ..core.ops import Flag, Num
+
 __all__ = ["NUMPY", "NumpyOps"]
 
 
-def _is_array(value: Any) -> bool:
+def _is_array(value: object) -> bool:
     return isinstance(value, np.ndarray)
 
 
@@ -23,29 +25,37 @@ class NumpyOps:
     """Ops on numpy int64 / bool arrays, falling back to Python's own for scalars."""
 
     @staticmethod
-    def minimum(a: Any, b: Any, /) -> Any:
+    def minimum(a: Num, b: Num, /) -> Num:
         if _is_array(a) or _is_array(b):
             return np.minimum(a, b)
         return a if a <= b else b
 
     @staticmethod
-    def maximum(a: Any, b: Any, /) -> Any:
+    def maximum(a: Num, b: Num, /) -> Num:
         if _is_array(a) or _is_array(b):
             return np.maximum(a, b)
         return a if a >= b else b
 
     @staticmethod
-    def where(condition: Any, if_true: Any, if_false: Any, /) -> Any:
+    def where(condition: Flag, if_true: Num, if_false: Num, /) -> Num:
         if _is_array(condition):
-            return np.where(condition, if_true, if_false)
+            result: Any = np.where(condition, if_true, if_false)
+            return result  # type: ignore[no-any-return]
         return if_true if condition else if_false
 
     @staticmethod
-    def any(condition: Any, /) -> bool:
+    def choose(condition: Flag, if_true: Flag, if_false: Flag, /) -> Flag:
+        if _is_array(condition):
+            result: Any = np.where(condition, if_true, if_false)
+            return result  # type: ignore[no-any-return]
+        return if_true if condition else if_false
+
+    @staticmethod
+    def any(condition: Num | Flag, /) -> bool:
         return bool(np.any(condition)) if _is_array(condition) else bool(condition)
 
     @staticmethod
-    def take(table: tuple[int, ...], index: Any, /) -> Any:
+    def take(table: tuple[int, ...], index: Num, /) -> Num:
         if _is_array(index):
             return np.asarray(table, dtype=np.int64)[index]
         return table[int(index)]

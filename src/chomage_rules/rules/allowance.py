@@ -1,20 +1,27 @@
-"""R0 (2) Component amounts: units × a daily amount, rounded once.
+"""R0 (2) The allowance: units × a daily amount, rounded once, one line per daily amount.
 
-Source (CSC Metea, bank-statement line, fact sheet §10.1,
+Source (CSC Metea, bank-statement line,
 https://lacsc.be/acv-csc-metea/publications/fiche-info--5-10-euros-en-plus-en-cas-de-ch-mage-temporaire):
 
     « 13JX62,44: 811,72 »   (13 allowances × 62.44 = 811.72)
 
-Units can be halves, so a component is rounded to the cent, half up, once: ``half units × daily / 2``.
-The library makes one component per daily amount (per rate group), like the statement line.
+Units can be halves, so a component is ``half units × daily amount / 2``, rounded to the cent, half
+up, once. The allowance has one component per daily amount (per rate group, R2), like the
+statement line, and the gross allowance is their sum. It is paid by the payment body.
 """
 
 from __future__ import annotations
 
-from ..core.money import Num, half_up_div
-from ..explain import LegalSource
+from collections.abc import Mapping
+from typing import NamedTuple
 
-__all__ = ["SOURCES", "component_cents"]
+from ..core.money import half_up_div
+from ..core.ops import Num, add
+from ..core.sources import LegalSource
+from ..explain.step import Step
+from .rate import RateGroup
+
+__all__ = ["PARAMETERS", "SOURCES", "Allowance", "component_cents", "compute", "steps"]
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -23,9 +30,52 @@ SOURCES: tuple[LegalSource, ...] = (
     ),
 )
 
+PARAMETERS: tuple[str, ...] = ()
+
 
 def component_cents(half_units: Num, amount_cents: Num) -> Num:
     """``units × amount`` in cents, with units given in halves, rounded half up."""
     if type(amount_cents) is int and amount_cents % 2 == 0:
         return half_units * (amount_cents // 2)  # an even amount: half units × it is whole cents
     return half_up_div(half_units * amount_cents, 2)
+
+
+class Allowance(NamedTuple):
+    components: dict[RateGroup, Num]
+    """Per rate group with a rate in force."""
+    gross: Num
+
+
+def compute(group_units: Mapping[RateGroup, Num], daily: Mapping[RateGroup, Num]) -> Allowance:
+    """One component per daily amount, and their sum."""
+    components = {
+        group: component_cents(group_units[group], amount) for group, amount in daily.items()
+    }
+    gross: Num = 0
+    for amount in components.values():
+        gross = add(gross, amount)
+    return Allowance(components, gross)
+
+
+def steps(
+    allowance: Allowance,
+    group_units: Mapping[RateGroup, Num],
+    daily: Mapping[RateGroup, Num],
+    groups: tuple[RateGroup, ...],
+) -> tuple[Step, ...]:
+    """``allowance.line.<group>`` per rate group shown, then ``allowance.gross``."""
+    result = []
+    for group in groups:
+        values = {
+            "group": group,
+            "units": int(group_units[group]),
+            "daily": int(daily[group]),
+            "amount": int(allowance.components[group]),
+        }
+        step_id = f"allowance.line.{group.label}"
+        result.append(Step(step_id, "R0", True, "allowance.line", values, (), SOURCES))
+    lines = tuple(("amount", {"amount": int(allowance.components[g])}) for g in groups)
+    message = "allowance.gross" if groups else "allowance.gross.none"
+    gross = {"lines": lines, "gross": int(allowance.gross)}
+    result.append(Step("allowance.gross", "R0", bool(groups), message, gross, (), SOURCES))
+    return tuple(result)

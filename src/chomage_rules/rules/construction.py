@@ -1,6 +1,6 @@
 """R6 Construction (joint committee 124) top-up and its 60-unit credit.
 
-Source (union FAQ, "CP 124 - Construction", ../shared/sources):
+Source (union FAQ, CSC, "CP 124 - Construction", https://www.lacsc.be/vos-droits/chomage/chomage-temporaire):
 
     « Droit: Indemnité complémentaire en cas de chômage temporaire. - Raisons économiques ;
       - Accident technique ; - Intempéries ; - Force majeure.
@@ -11,19 +11,51 @@ Source (union FAQ, "CP 124 - Construction", ../shared/sources):
       Nombre de jours indemnisables: Crédit de 60 jours, prenant cours le premier jour de la durée
       (1.10) de la carte de légitimation et se terminant le dernier jour de cette durée (30.09). »
 
-and the frost exception (ACV-CSC construction page, https://www.accg.be/nl/sector/bouw/bestaanzekerheid/arbeiders/werkloosheid,
-fact sheet §6): during a frost period recognised by Constructiv the frost indemnity is paid without
-limit and is not deducted from the credit. No frost amount is sourced: none is paid unless the
-caller supplies ``construction.frost_amount.<category>``.
+and the frost exception (ACV-CSC construction,
+https://www.accg.be/nl/sector/bouw/bestaanzekerheid/arbeiders/werkloosheid): during a frost period
+recognised by Constructiv the frost indemnity is paid without limit and is not deducted from the
+credit. No frost amount is sourced: none is paid unless the caller supplies
+``construction.frost_amount.<category>``, and the result says so.
+
+Readings (docs/decisions.md): the energy-crisis scheme is economic unemployment (ONEM E5), so its
+units get the top-up; medical force majeure does not; « jours » are counted in units (R4); the
+credit runs per service year, 1 October to 30 September, and starts again each 1 October; the
+credit used cannot exceed the credit in force. Frost units are counted from all the month's frost
+hours of the eligible reasons together, never more than the eligible units.
 """
 
 from __future__ import annotations
 
-from ..core.money import Num
-from ..core.ops import Ops
-from ..explain import LegalSource
+from collections.abc import Mapping
+from datetime import date
+from typing import NamedTuple
 
-__all__ = ["SOURCES", "credit_covered_half_units"]
+from ..core.errors import ParameterNotCovered
+from ..core.ops import Flag, Num, Ops, add, subtract
+from ..core.sources import LegalSource
+from ..core.vocabulary import Cp124Category, Reason
+from ..explain.step import Notice, Step
+from ..parameters import ParameterUse
+from ..parameters.month import MonthParameters, cents, half_units
+from .allowance import component_cents
+from .units import UnitScale, numerator, quarter_round
+
+__all__ = [
+    "CATEGORIES",
+    "JOINT_COMMITTEE",
+    "PARAMETERS",
+    "REASONS",
+    "SOURCES",
+    "Construction",
+    "Figures",
+    "applies",
+    "compute",
+    "credit_exceeded",
+    "figures",
+    "prior_credit",
+    "service_year_start",
+    "steps",
+]
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -36,7 +68,268 @@ SOURCES: tuple[LegalSource, ...] = (
     ),
 )
 
+JOINT_COMMITTEE = "124"
+REASONS: frozenset[Reason] = frozenset(
+    {
+        Reason.ECONOMIC,
+        Reason.BAD_WEATHER,
+        Reason.TECHNICAL_ACCIDENT,
+        Reason.FORCE_MAJEURE,
+        Reason.ENERGY_CRISIS,
+    }
+)
+"""« Raisons économiques ; Accident technique ; Intempéries ; Force majeure », and the
+energy-crisis scheme as economic unemployment."""
+CATEGORIES: tuple[Cp124Category, ...] = tuple(Cp124Category)
+"""Category codes in the rules and in population columns: the index in this tuple."""
 
-def credit_covered_half_units(ops: Ops, *, units: Num, credit: int, used: Num) -> Num:
-    """Half units of the month paid from the credit: ``min(units, max(credit - used, 0))``."""
-    return ops.minimum(units, ops.maximum(credit - used, 0))
+CREDIT = "construction.credit_units"
+AMOUNTS = tuple(f"construction.amount.{c}" for c in CATEGORIES)
+FROST_AMOUNTS = tuple(f"construction.frost_amount.{c}" for c in CATEGORIES)
+PARAMETERS: tuple[str, ...] = (CREDIT, *AMOUNTS, *FROST_AMOUNTS)
+"""Needed only where a worker has construction units; none is needed before 2020-03-26."""
+
+
+class Figures(NamedTuple):
+    credit_half_units: int | None
+    """None where no credit is in force (then none is checked, and no unit is covered)."""
+    amounts_cents: tuple[int, ...]
+    """The top-up per unit by category code (0 where the figure is missing: see ``missing``)."""
+    frost_cents: tuple[int, ...]
+    """The frost amount per unit by category code; 0 where none is sourced (none is paid)."""
+    missing: tuple[ParameterNotCovered, ...]
+    """The credit or top-up amounts not in force on the month's first day: raised only for a
+    worker with construction units."""
+    uses: Mapping[str, ParameterUse]
+
+
+def figures(p: MonthParameters) -> Figures:
+    missing = [p.missing[name] for name in (CREDIT, *AMOUNTS) if name in p.missing]
+    for name in AMOUNTS:
+        use = p.uses.get(name)
+        if use is not None and use.value is None:
+            missing.append(ParameterNotCovered(name, p.first_day, use.version.note or ""))
+    amounts = [cents(p.uses[n].version) if n in p.uses else None for n in AMOUNTS]
+    if any(a is None for a in amounts):
+        amounts = [0] * len(CATEGORIES)  # all or none: a worker with units needs all (missing)
+    frost = [0] * len(CATEGORIES)
+    if all(name in p.uses for name in FROST_AMOUNTS):  # 0 for a category with no figure
+        frost = [cents(p.uses[name].version) or 0 for name in FROST_AMOUNTS]
+    credit = p.uses.get(CREDIT)
+    return Figures(
+        half_units(credit.version if credit else None),
+        tuple(a or 0 for a in amounts),
+        tuple(frost),
+        tuple(missing),
+        {name: p.uses[name] for name in PARAMETERS if name in p.uses},
+    )
+
+
+def applies(
+    ops: Ops, in_joint_committee: Flag, has_legitimation_card: Flag, has_category: Flag
+) -> Flag:
+    """Joint committee 124, a legitimation card and a category."""
+    both = ops.choose(in_joint_committee, has_legitimation_card, False)
+    return ops.choose(both, has_category, False)
+
+
+def service_year_start(on: date) -> date:
+    """The 1 October that opens the service year containing ``on``."""
+    return date(on.year if on.month >= 10 else on.year - 1, 10, 1)
+
+
+def prior_credit(used_half_units: int, through: date | None, first_day: date) -> tuple[int, bool]:
+    """The credit used before the month in its service year, and whether a count recorded in an
+    earlier service year was dropped (the credit starts again each 1 October)."""
+    if through is None or through >= service_year_start(first_day):
+        return used_half_units, False
+    return 0, used_half_units > 0
+
+
+def credit_exceeded(used_half_units: Num, f: Figures) -> Flag:
+    """More credit used than the credit in force: an input error (where a credit is in force)."""
+    return False if f.credit_half_units is None else used_half_units > f.credit_half_units
+
+
+class Construction(NamedTuple):
+    applies: Flag
+    units: Num
+    """Half units of the eligible reasons, where the top-up applies."""
+    frost_units: Num
+    covered: Num
+    """Half units paid from the credit."""
+    amount_cents: Num
+    frost_amount_cents: Num
+    top_up: Num
+    frost_top_up: Num
+    sector_top_up: Num
+    credit_used_after: Num
+
+
+def _frost_units(
+    ops: Ops,
+    units: Num,
+    frost_default_days: Num,
+    frost_explicit_hours_h: Num,
+    unit_scale: UnitScale,
+) -> Num:
+    """The units in a recognised frost period (R4's count of their hours), at most ``units``."""
+    frost = numerator(frost_default_days, frost_explicit_hours_h, unit_scale)
+    if not ops.any(frost):  # no frost day anywhere
+        return 0
+    return ops.minimum(quarter_round(frost, unit_scale.denominator), units)
+
+
+def compute(
+    ops: Ops,
+    f: Figures,
+    half_units_by_reason: Mapping[Reason, Num],
+    unit_scale: UnitScale,
+    *,
+    in_joint_committee: Flag,
+    has_legitimation_card: Flag,
+    has_category: Flag,
+    category_code: Num,
+    frost_default_days: Num,
+    frost_explicit_hours_h: Num,
+    prior_credit_half_units: Num,
+) -> Construction:
+    """R6: the eligible units, the frost units outside the credit, the rest within what is left
+    of the credit, each at the category's amount."""
+    eligible = applies(ops, in_joint_committee, has_legitimation_card, has_category)
+    units: Num = 0
+    for reason, half_units_ in half_units_by_reason.items():
+        if reason in REASONS:
+            units = add(units, half_units_)
+    units = ops.where(eligible, units, 0)
+    if f.missing and ops.any(units > 0):
+        raise f.missing[0]
+    frost = _frost_units(ops, units, frost_default_days, frost_explicit_hours_h, unit_scale)
+    left = ops.maximum((f.credit_half_units or 0) - prior_credit_half_units, 0)
+    covered = ops.minimum(subtract(units, frost), left)
+    amount = ops.where(eligible, ops.take(f.amounts_cents, category_code), 0)
+    frost_amount: Num = 0
+    if any(f.frost_cents):  # no frost amount sourced or supplied: none is paid
+        frost_amount = ops.where(eligible, ops.take(f.frost_cents, category_code), 0)
+    top_up = component_cents(covered, amount)
+    frost_top_up = component_cents(frost, frost_amount)
+    return Construction(
+        eligible,
+        units,
+        frost,
+        covered,
+        amount,
+        frost_amount,
+        top_up,
+        frost_top_up,
+        add(top_up, frost_top_up),
+        add(prior_credit_half_units, covered),
+    )
+
+
+def _eligibility(
+    c: Construction,
+    *,
+    joint_committee: str,
+    has_legitimation_card: bool,
+    category: Cp124Category | None,
+) -> Step:
+    values = {
+        "committee": joint_committee,
+        "required": JOINT_COMMITTEE,
+        "card": "yes" if has_legitimation_card else "no",
+        "category": ("category", {"category": category.value})
+        if category
+        else ("category.none", {}),
+        "units": int(c.units),
+        "reasons": tuple(("reason", {"reason": r}) for r in Reason if r in REASONS),
+    }
+    same = "same" if joint_committee == JOINT_COMMITTEE else "other"
+    message = "construction.eligibility." + ("yes" if c.applies else "no") + "." + same
+    return Step("construction.eligibility", "R6", bool(c.applies), message, values, (), SOURCES)
+
+
+def _frost_step(
+    f: Figures, c: Construction, category: Cp124Category, frost_days: int
+) -> tuple[Step, tuple[Notice, ...]]:
+    if int(c.frost_units) <= 0:
+        return Step(
+            "construction.frost", "R6", False, "construction.frost.none", {}, (), SOURCES
+        ), ()
+    name = f"construction.frost_amount.{category.value}"
+    use = f.uses.get(name)
+    values = {
+        "units": int(c.frost_units),
+        "days": frost_days,
+        "amount": int(c.frost_amount_cents),
+        "total": int(c.frost_top_up),
+        "parameter": name,
+    }
+    uses = () if use is None else (use,)
+    if int(c.frost_amount_cents):
+        return Step(
+            "construction.frost", "R6", True, "construction.frost", values, uses, SOURCES
+        ), ()
+    step = Step(
+        "construction.frost", "R6", True, "construction.frost.no_amount", values, uses, SOURCES
+    )
+    return step, (Notice("construction.frost_amount_missing", values),)
+
+
+def steps(
+    f: Figures,
+    c: Construction,
+    *,
+    joint_committee: str,
+    has_legitimation_card: bool,
+    category: Cp124Category | None,
+    frost_days: int,
+    prior_credit_half_units: int,
+    credit_reset: bool,
+    service_year: date,
+) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
+    """``construction.eligibility``; where the top-up applies, ``construction.frost``,
+    ``construction.credit`` and ``construction.top_up``."""
+    eligibility = _eligibility(
+        c,
+        joint_committee=joint_committee,
+        has_legitimation_card=has_legitimation_card,
+        category=category,
+    )
+    if not c.applies or category is None:
+        return (eligibility,), ()
+    frost, notices = _frost_step(f, c, category, frost_days)
+    on_credit = int(c.units) - int(c.frost_units)
+    credit = {
+        "credit": f.credit_half_units or 0,
+        "since": service_year,
+        "used": prior_credit_half_units,
+        "on_credit": on_credit,
+        "covered": int(c.covered),
+        "beyond": on_credit - int(c.covered),
+    }
+    credit_message = "construction.credit" + (".reset" if credit_reset else "")
+    if credit["beyond"]:
+        credit_message += ".beyond"
+    amount_use = f.uses.get(f"construction.amount.{category.value}")
+    top_up = {
+        "covered": int(c.covered),
+        "amount": int(c.amount_cents),
+        "category": category.value,
+        "total": int(c.top_up),
+    }
+    credit_uses = (f.uses[CREDIT],) if CREDIT in f.uses else ()
+    return (
+        eligibility,
+        frost,
+        Step("construction.credit", "R6", True, credit_message, credit, credit_uses, SOURCES),
+        Step(
+            "construction.top_up",
+            "R6",
+            int(c.top_up) > 0,
+            "construction.top_up",
+            top_up,
+            () if amount_use is None else (amount_use,),
+            SOURCES,
+        ),
+    ), notices

@@ -1,30 +1,38 @@
-"""R8 Payment status: whether the month can be paid yet.
+"""R8 Payment status: whether the computed amounts can be paid yet.
 
-Source (union FAQ, ../shared/sources):
+Source (union FAQ, CSC, "Quand vais-je être payé?", https://www.lacsc.be/vos-droits/chomage/chomage-temporaire):
 
-    « La CSC peut vous verser le paiement dès que votre employeur ou son secrétariat social a
-      communiqué les données de chômage temporaire du mois écoulé. »
-    « À la fin du mois, vous remettez votre carte de contrôle à la CSC. Vos allocations sont
-      calculées sur la base de ces données. »
+    « Votre employeur doit communiquer chaque mois à l'ONEM le nombre d'heures de chômage
+      temporaire […] Nous ne pouvons payer vos allocations qu'après avoir reçu ces données. »
 
-and ONEM T79 (fact sheet §1.5): the payment institution computes the allowances from the control
-card **and** the employer's DRS scenario 5. Amounts are always computed (what-if needs them); the
-status only says whether they can be paid. The employer's declaration is reported first: until it
-is in, the hours (hence the units) are not known.
+and ONEM T79 (https://www.onem.be/citoyens/chomage-temporaire/a-quelle-reglementation-etes-vous-soumis-si-vous-etes-chomeur-temporaire-dans-le-secteur-de-la-construction-):
+the payment institution computes the allowances from the control card **and** the employer's
+monthly declaration of hours (DRS scenario 5).
+
+Rulebook R8: amounts are always computed (what-if needs them); the status only says whether they
+can be paid. The employer's declaration is reported first: until it is in, the hours (hence the
+units) are not known.
 """
 
 from __future__ import annotations
 
-from ..core.money import Num
-from ..core.ops import Ops
-from ..explain import LegalSource
+from collections.abc import Mapping
+
+from ..core.ops import Flag, Num, Ops
+from ..core.sources import LegalSource
+from ..core.vocabulary import PaymentStatus
+from ..explain.step import Notice, Step
 
 __all__ = [
     "AWAITING_CONTROL_CARD",
     "AWAITING_EMPLOYER_DECLARATION",
+    "PARAMETERS",
     "PAYABLE",
     "SOURCES",
-    "status_code",
+    "STATUS_OF_CODE",
+    "compute",
+    "notices",
+    "steps",
 ]
 
 SOURCES: tuple[LegalSource, ...] = (
@@ -38,15 +46,43 @@ SOURCES: tuple[LegalSource, ...] = (
     ),
 )
 
+PARAMETERS: tuple[str, ...] = ()
+
 PAYABLE = 0
 AWAITING_EMPLOYER_DECLARATION = 1
 AWAITING_CONTROL_CARD = 2
+STATUS_OF_CODE: Mapping[int, PaymentStatus] = {
+    PAYABLE: PaymentStatus.PAYABLE,
+    AWAITING_EMPLOYER_DECLARATION: PaymentStatus.AWAITING_EMPLOYER_DECLARATION,
+    AWAITING_CONTROL_CARD: PaymentStatus.AWAITING_CONTROL_CARD,
+}
+"""The status of each code (codes are what the rule computes, one value or a column)."""
 
 
-def status_code(ops: Ops, *, employer_declared: Num, card_submitted: Num) -> Num:
-    """0 payable, 1 awaiting the employer's declaration, 2 awaiting the control card."""
+def compute(ops: Ops, *, employer_declared: Flag, card_submitted: Flag) -> Num:
+    """The status code: awaiting the declaration, else awaiting the card, else payable."""
     return ops.where(
         employer_declared,
         ops.where(card_submitted, PAYABLE, AWAITING_CONTROL_CARD),
         AWAITING_EMPLOYER_DECLARATION,
     )
+
+
+def steps(code: Num, *, employer_declared: bool, card_submitted: bool) -> tuple[Step, ...]:
+    """``payment.status``: what is in and what is not, and the status."""
+    values = {
+        "declaration": "declaration.in" if employer_declared else "declaration.missing",
+        "card": "card.submitted" if card_submitted else "card.missing",
+        "status": STATUS_OF_CODE[int(code)].value,
+    }
+    return (Step("payment.status", "R8", True, "payment.status", values, (), SOURCES),)
+
+
+def notices(*, employer_declared: bool, card_submitted: bool) -> tuple[Notice, ...]:
+    """What holds the payment, if anything."""
+    held = []
+    if not employer_declared:
+        held.append(Notice("payment.awaiting_employer_declaration"))
+    if not card_submitted:
+        held.append(Notice("payment.awaiting_control_card"))
+    return tuple(held)

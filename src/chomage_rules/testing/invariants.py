@@ -35,11 +35,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..case.engine import compute_month
+from ..case.models import History, Worker
+from ..case.result import MonthResult
 from ..core.money import cents_to_decimal, format_fraction
-from ..engine import compute_month, prior_counters
-from ..models import Reason, Worker
+from ..core.vocabulary import PAYERS, Reason
 from ..parameters import ParameterSet
-from ..result import PAYERS, MonthResult
 from .strategies import Case
 
 __all__ = [
@@ -234,6 +235,23 @@ def daily_amount_is_the_rounded_rate_times_the_capped_daily_wage(
             )
 
 
+def _supplement_counted_before(history: History, on: date) -> Decimal:
+    """The units counted towards the free units before the month starting ``on``: the
+    History's count, unless it was recorded in an earlier calendar year (R5)."""
+    if history.through is not None and history.through.year != on.year:
+        return Decimal(0)
+    return history.supplement_units
+
+
+def _credit_used_before(history: History, on: date) -> Decimal:
+    """The construction credit used before the month starting ``on``: the History's count,
+    unless it was recorded before the 1 October that opens the month's service year (R6)."""
+    opens = date(on.year if on.month >= 10 else on.year - 1, 10, 1)
+    if history.through is not None and history.through < opens:
+        return Decimal(0)
+    return history.cp124_credit_used
+
+
 def _eligible_units(result: MonthResult) -> Decimal:
     return sum((u for r, u in result.units.items() if r not in _NO_2024_SUPPLEMENT), Decimal(0))
 
@@ -244,8 +262,9 @@ def no_supplement_on_force_majeure(result: MonthResult) -> None:
     either (R5). So the counter moves by exactly the eligible units, and no more units than those
     (plus the energy-crisis ones) are paid a supplement."""
     name = "no_supplement_on_force_majeure"
-    counters = prior_counters(result.history, date(result.month.year, result.month.month, 1))
-    before = Decimal(counters.supplement_half_units) / 2
+    before = _supplement_counted_before(
+        result.history, date(result.month.year, result.month.month, 1)
+    )
     eligible = _eligible_units(result)
     moved = result.history_after.supplement_units - before
     if moved != eligible:
@@ -280,13 +299,12 @@ def supplement_from_the_27th_unit(
     divisor = _value(parameters, "wage.daily_divisor", on)
     assert threshold is not None and free is not None and divisor is not None
     eligible = _eligible_units(result)
-    counters = prior_counters(result.history, on)
     if result.employer.agreement_guarantees_supplement:
         expected = Decimal(0)
     elif _monthly_wage(result.worker, int(divisor)) <= threshold:
         expected = eligible
     else:
-        rank = counters.supplement_half_units  # half units counted before this month
+        rank = int(_supplement_counted_before(result.history, on) * 2)  # half units before
         paid_halves = 0
         for _ in range(int(eligible * 2)):
             rank += 1  # this half unit's rank; it is paid from rank 2 × free + 1 on
@@ -297,7 +315,8 @@ def supplement_from_the_27th_unit(
     if paid != expected:
         _fail(
             "supplement_from_the_27th_unit",
-            f"{paid} unit(s) got the 2024 supplement; with {counters.supplement_half_units / 2} "
+            f"{paid} unit(s) got the 2024 supplement; with "
+            f"{_supplement_counted_before(result.history, on)} "
             f"counted before the month, {eligible} eligible this month and the wage compared "
             f"with {_show(threshold)}, it should be {expected}",
         )
@@ -319,7 +338,7 @@ def construction_credit_is_never_exceeded(
         if result.construction_units_paid:
             _fail(name, f"{result.construction_units_paid} unit(s) paid with no credit in force")
         return
-    used = Fraction(prior_counters(result.history, on).credit_half_units, 2)
+    used = Fraction(_credit_used_before(result.history, on))
     left = max(credit - used, Fraction(0))
     if Fraction(result.construction_units_paid) > left:
         _fail(

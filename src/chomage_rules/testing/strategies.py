@@ -24,17 +24,14 @@ from typing import Literal
 
 from hypothesis import strategies as st
 
+from ..case.models import DayEntry, Employer, History, Month, Worker
 from ..core.money import cents_to_decimal, decimal_to_cents
-from ..core.vocabulary import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY
-from ..models import (
+from ..core.vocabulary import (
+    ENERGY_CRISIS_FIRST_DAY,
+    ENERGY_CRISIS_LAST_DAY,
     Cp124Category,
-    DayEntry,
     DayStatus,
-    Employer,
-    History,
-    Month,
     Reason,
-    Worker,
     WorkRegime,
 )
 from ..parameters import ParameterSet

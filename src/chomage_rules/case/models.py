@@ -28,9 +28,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
-from .core.money import cents_to_decimal, decimal_to_cents
-from .core.vocabulary import (
+from ..core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
+from ..core.money import cents_to_decimal, decimal_to_cents
+from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
     Cp124Category,
@@ -39,6 +39,7 @@ from .core.vocabulary import (
     Reason,
     WorkRegime,
 )
+from ..rules.units import REGIMES_USING_FULL_TIME_HOURS
 
 __all__ = [
     "Cp124Category",
@@ -56,9 +57,6 @@ __all__ = [
 
 # --------------------------------------------------------------------------- exact decimals
 
-REGIMES_USING_FULL_TIME_HOURS = frozenset(
-    {WorkRegime.PART_TIME_INCOME_GUARANTEE, WorkRegime.VOLUNTARY_PART_TIME}
-)
 MAX_MONTHLY_WAGE = Decimal("1000000.00")
 MAX_HOURLY_WAGE = Decimal("10000.00")
 MAX_WEEKLY_HOURS = Decimal(50)

@@ -1,0 +1,189 @@
+"""The message catalogue: every text of an explanation, in English, French and Dutch.
+
+The texts live in ``messages/en.toml``, ``messages/fr.toml`` and ``messages/nl.toml``, one file
+per language with the same keys. A step's title, formula and result, a notice and a word (a
+reason, a payer …) are each a template whose placeholders name a value and say how to write it,
+``{wage:money}`` or ``{units:units}``: the figures come from the values the rule computed, never
+from the template (a template holds no digit; ``tests/explain/test_catalogue.py`` checks it), so a
+text cannot state a figure the computation did not use.
+
+Ways of writing a value (the part after the colon):
+
+- ``money``: integer cents, ``3,299.11`` (French and Dutch: ``3.299,11``);
+- ``units``: half units, ``9.5`` (``9,5``);
+- ``exact``: an exact fraction ``(numerator, denominator)``, four decimals and ``…`` when more
+  would follow; ``exact2`` with two decimals;
+- ``percent``: a rate ``(numerator, denominator)``, ``26.75 %``;
+- ``hours``: hundredths of an hour, ``38.00``;
+- ``count``: a whole number; ``day``: a date, ``2024-06-01``; ``text``: as it is;
+- ``term``: a key of the ``[terms]`` table (a reason, a payer …), written in the language;
+- ``phrase``: a phrase ``(key, values)`` of the ``[phrases]`` table;
+- ``plus``, ``commas``, ``semicolons``: a sequence of phrases ``(key, values)`` of the
+  ``[phrases]`` table, joined by ``+``, ``,`` or ``;``.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from ..core.money import format_fraction
+
+__all__ = [
+    "LANGUAGES",
+    "SPECS",
+    "Catalogue",
+    "Language",
+    "Phrase",
+    "catalogue",
+    "check_language",
+]
+
+Language = Literal["en", "fr", "nl"]
+LANGUAGES: tuple[Language, ...] = ("en", "fr", "nl")
+
+Phrase = tuple[str, Mapping[str, Any]]
+"""A phrase of the ``[phrases]`` table and its values, for the list ways of writing."""
+
+Segment = tuple[str, str | None, str]
+"""A piece of a parsed template: literal text, then a placeholder's name and way (or None)."""
+
+
+def check_language(lang: str) -> Language:
+    """``lang`` if it is one of :data:`LANGUAGES`; ValueError otherwise."""
+    for language in LANGUAGES:
+        if lang == language:
+            return language
+    raise ValueError(f"unknown language {lang!r}: use 'en', 'fr' or 'nl'")
+
+
+def _fraction(value: tuple[int, int], places: int) -> str:
+    return format_fraction(value[0], value[1], places)
+
+
+def _units(half_units: int) -> str:
+    whole, half = divmod(int(half_units), 2)
+    return f"{whole:,}.5" if half else f"{whole:,}"
+
+
+def _percent(ratio: tuple[int, int]) -> str:
+    text = format_fraction(ratio[0] * 100, ratio[1], 4)
+    if "…" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+_NUMBERS: dict[str, Callable[[Any], str]] = {
+    "money": lambda cents: format_fraction(int(cents), 100, 2),
+    "units": _units,
+    "exact": lambda value: _fraction(value, 4),
+    "exact2": lambda value: _fraction(value, 2),
+    "percent": _percent,
+    "hours": lambda hundredths: format_fraction(int(hundredths), 100, 2),
+    "count": lambda count: str(int(count)),
+}
+_LISTS = {"plus": " + ", "commas": ", ", "semicolons": "; "}
+SPECS: frozenset[str] = frozenset({*_NUMBERS, *_LISTS, "day", "text", "term", "phrase"})
+"""Every way of writing a value a template may use."""
+
+_DECIMAL_COMMA = str.maketrans({",": ".", ".": ","})
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The texts of one language, each template parsed once."""
+
+    language: Language
+    steps: Mapping[str, Mapping[str, tuple[Segment, ...]]]
+    """Per step message: its ``title``, ``formula`` and ``result``."""
+    notices: Mapping[str, tuple[Segment, ...]]
+    phrases: Mapping[str, tuple[Segment, ...]]
+    terms: Mapping[str, str]
+    labels: Mapping[str, tuple[Segment, ...]]
+    """Words of the renderings (headings, column names …)."""
+    decimal_comma: bool
+
+    def step(self, message: str, part: str, values: Mapping[str, Any]) -> str:
+        return self.fill(self.steps[message][part], values)
+
+    def notice(self, code: str, values: Mapping[str, Any]) -> str:
+        return self.fill(self.notices[code], values)
+
+    def label(self, key: str, values: Mapping[str, Any] | None = None) -> str:
+        return self.fill(self.labels[key], values or {})
+
+    def term(self, key: str) -> str:
+        return self.terms[key]
+
+    def fill(self, segments: Sequence[Segment], values: Mapping[str, Any]) -> str:
+        """A parsed template with its placeholders written from ``values`` (KeyError if one is
+        missing: no text goes out with a hole in it)."""
+        parts = []
+        for literal, name, spec in segments:
+            parts.append(literal)
+            if name is not None:
+                parts.append(self.write(spec, values[name]))
+        return "".join(parts)
+
+    def write(self, spec: str, value: Any) -> str:
+        """One value, written the way ``spec`` says, in this language."""
+        number = _NUMBERS.get(spec)
+        if number is not None:
+            text = number(value)
+            return text.translate(_DECIMAL_COMMA) if self.decimal_comma else text
+        separator = _LISTS.get(spec)
+        if separator is not None:
+            return separator.join(self.fill(self.phrases[key], v) for key, v in value)
+        if spec == "phrase":
+            key, phrase_values = value
+            return self.fill(self.phrases[key], phrase_values)
+        if spec == "term":
+            return self.terms[value]
+        if spec == "day":
+            return date.isoformat(value)
+        if spec == "text":
+            return str(value)
+        raise ValueError(f"unknown way of writing a value: {spec!r}")
+
+
+def parse(template: str) -> tuple[Segment, ...]:
+    """A template as segments; ValueError for a placeholder without a known way of writing."""
+    segments = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None and (not name or spec not in SPECS or conversion):
+            raise ValueError(f"placeholder {{{name}:{spec}}} in {template!r}: name and way needed")
+        segments.append((literal, name, spec or ""))
+    return tuple(segments)
+
+
+def _table(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    table = raw.get(name, {})
+    if not isinstance(table, dict):
+        raise ValueError(f"[{name}] must be a table")
+    return table
+
+
+@cache
+def catalogue(lang: Language = "en") -> Catalogue:
+    """The catalogue of ``lang`` (read from its file once)."""
+    text = resources.files(__package__).joinpath("messages", f"{lang}.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    steps = {
+        key: {part: parse(template) for part, template in parts.items()}
+        for key, parts in _table(raw, "steps").items()
+    }
+    return Catalogue(
+        language=lang,
+        steps=steps,
+        notices={key: parse(t) for key, t in _table(raw, "notices").items()},
+        phrases={key: parse(t) for key, t in _table(raw, "phrases").items()},
+        terms=dict(_table(raw, "terms")),
+        labels={key: parse(t) for key, t in _table(raw, "labels").items()},
+        decimal_comma=bool(raw.get("decimal_comma", False)),
+    )

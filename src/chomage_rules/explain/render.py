@@ -1,0 +1,242 @@
+"""Renderings of an explanation: plain text for a terminal, Markdown, and JSON (design §4).
+
+Every text comes from the message catalogue in the language asked. Each source (a rule's legal
+source, the page a figure comes from) is listed **once**, as a numbered reference at the end;
+steps and figures point to it by number (``[3]``), instead of repeating addresses under every
+step. The JSON rendering has the same references, a ``schema_version`` and the language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..core.sources import LegalSource
+from ..parameters import ParameterUse, Source
+from .catalogue import Catalogue, Language, catalogue
+from .step import Notice, Step
+
+__all__ = ["SCHEMA_VERSION", "Explanation", "References", "render"]
+
+SCHEMA_VERSION = "2.0"
+"""2.0: texts in the language asked, sources listed once as numbered references."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What a rendering shows of a result: plain data, already in the result's words."""
+
+    title_values: Mapping[str, Any]
+    header: Sequence[tuple[str, str, Any]]
+    """Label key, way of writing and value (the worker, the employer, the status)."""
+    summary: Sequence[tuple[str, int]]
+    """Label key and amount in cents."""
+    payments: Sequence[tuple[str, int, int, int]]
+    """Payer, gross, withholding and net, in cents."""
+    notices: Sequence[Notice]
+    steps: Sequence[Step]
+
+
+class References:
+    """The sources of an explanation, each numbered once in order of first use."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str | None, date | None], dict[str, Any]] = {}
+
+    def number(self, title: str, url: str | None, on: date | None = None, **more: Any) -> int:
+        key = (title, url, on)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = {"number": len(self.entries) + 1, "title": title, "url": url}
+            entry["date"] = None if on is None else on.isoformat()
+            entry.update(more)
+            self.entries[key] = entry
+        number: int = entry["number"]
+        return number
+
+    def source(self, source: LegalSource) -> int:
+        return self.number(source.title, source.url)
+
+    def figure_source(self, source: Source) -> int:
+        return self.number(
+            source.title,
+            source.url,
+            source.date,
+            date_kind=source.date_kind,
+            undated=source.undated,
+            quote=source.quote,
+        )
+
+
+def _figure(texts: Catalogue, use: ParameterUse, refs: References) -> str:
+    version = use.version
+    value = texts.label("no_value") if version.value is None else str(version.value)
+    start = (
+        texts.label("from_the_beginning")
+        if version.valid_from == date.min
+        else texts.label("from", {"day": version.valid_from})
+    )
+    if version.overridden:
+        return texts.label("figure.overridden", {"name": use.name, "value": value, "start": start})
+    numbers = " ".join(f"[{refs.figure_source(s)}]" for s in version.sources)
+    return texts.label(
+        "figure", {"name": use.name, "value": value, "start": start, "references": numbers}
+    )
+
+
+def _step_lines(
+    texts: Catalogue, step: Step, refs: References
+) -> tuple[str, str, str, list[str], str]:
+    title = texts.step(step.message, "title", step.values)
+    formula = texts.step(step.message, "formula", step.values)
+    result = texts.step(step.message, "result", step.values)
+    figures = [_figure(texts, use, refs) for use in step.parameters]
+    sources = " ".join(f"[{refs.source(s)}]" for s in step.sources)
+    return title, formula, result, figures, sources
+
+
+def _reference_line(entry: Mapping[str, Any]) -> str:
+    dated = f", {entry.get('date_kind') or ''} {entry['date']}".replace(" ,", ",")
+    dated = dated if entry["date"] else ""
+    where = f" <{entry['url']}>" if entry["url"] else ""
+    return f"{entry['title']}{dated}{where}".replace(",  ", ", ")
+
+
+def _money(texts: Catalogue, cents: int) -> str:
+    return texts.write("money", cents)
+
+
+def _text(texts: Catalogue, e: Explanation) -> str:
+    title = texts.label("title", e.title_values)
+    lines = [title, "=" * len(title)]
+    lines += [f"{texts.label(key)}: {texts.write(spec, value)}" for key, spec, value in e.header]
+    lines.append("")
+    summary = [(texts.label(key), _money(texts, cents)) for key, cents in e.summary]
+    width = max(len(label) for label, _ in summary)
+    lines += [f"  {label:<{width}}  {value:>12}" for label, value in summary]
+    columns = [texts.label(k) for k in ("payer", "gross", "withholding", "net")]
+    lines += [
+        "",
+        texts.label("payments"),
+        f"  {columns[0]:<15}{columns[1]:>10}{columns[2]:>14}{columns[3]:>14}",
+    ]
+    for payer, gross, tax, net in e.payments:
+        amounts = [_money(texts, cents) for cents in (gross, tax, net)]
+        lines.append(f"  {texts.term(payer):<15}{amounts[0]:>10}{amounts[1]:>14}{amounts[2]:>14}")
+    if e.notices:
+        lines += ["", texts.label("notices")]
+        lines += [f"  ! {texts.notice(n.code, n.values)}" for n in e.notices]
+    lines += ["", texts.label("steps")]
+    refs = References()
+    for number, step in enumerate(e.steps, start=1):
+        title, formula, result, figures, sources = _step_lines(texts, step, refs)
+        mark = "" if step.applies else f"  [{texts.label('did_not_apply')}]"
+        lines.append(f"{number:>3}. {title} ({step.rule}, {step.id}){mark}")
+        lines += [f"       {formula}", f"       => {result}"]
+        lines += [f"       {figure}" for figure in figures]
+        if sources:
+            lines.append(f"       {texts.label('sources')} {sources}")
+    lines += ["", texts.label("references")]
+    lines += [f"  [{r['number']}] {_reference_line(r)}" for r in refs.entries.values()]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(texts: Catalogue, e: Explanation) -> str:
+    lines = [f"# {texts.label('title', e.title_values)}", ""]
+    lines += [
+        f"- **{texts.label(key)}**: {texts.write(spec, value)}" for key, spec, value in e.header
+    ]
+    lines += ["", "| | EUR |", "|---|---:|"]
+    lines += [f"| {texts.label(key)} | {_money(texts, cents)} |" for key, cents in e.summary]
+    columns = " | ".join(texts.label(k) for k in ("payer", "gross", "withholding", "net"))
+    lines += ["", f"## {texts.label('payments')}", "", f"| {columns} |", "|---|---:|---:|---:|"]
+    for payer, gross, tax, net in e.payments:
+        amounts = " | ".join(_money(texts, cents) for cents in (gross, tax, net))
+        lines.append(f"| {texts.term(payer)} | {amounts} |")
+    if e.notices:
+        lines += ["", f"## {texts.label('notices')}", ""]
+        lines += [f"- {texts.notice(n.code, n.values)}" for n in e.notices]
+    lines += ["", f"## {texts.label('steps')}", ""]
+    refs = References()
+    for number, step in enumerate(e.steps, start=1):
+        title, formula, result, figures, sources = _step_lines(texts, step, refs)
+        mark = "" if step.applies else f" *({texts.label('did_not_apply')})*"
+        lines.append(f"{number}. **{title}** (`{step.id}`, {step.rule}){mark}  ")
+        lines += [f"   `{formula}`  ", f"   → {result}"]
+        lines += [f"   - {figure}" for figure in figures]
+        if sources:
+            lines.append(f"   - {texts.label('sources')} {sources}")
+    lines += ["", f"## {texts.label('references')}", ""]
+    for r in refs.entries.values():
+        where = f"[{r['title']}]({r['url']})" if r["url"] else r["title"]
+        dated = f", {r.get('date_kind') or ''} {r['date']}".replace(" ,", ",") if r["date"] else ""
+        lines.append(f"{r['number']}. {where}{dated}")
+    return "\n".join(lines) + "\n"
+
+
+def steps_json(texts: Catalogue, steps: Iterable[Step], refs: References) -> list[dict[str, Any]]:
+    """The steps as JSON data, their texts in the catalogue's language, sources by number."""
+    out = []
+    for step in steps:
+        title, formula, result = (
+            texts.step(step.message, part, step.values) for part in ("title", "formula", "result")
+        )
+        parameters = [
+            {
+                "name": use.name,
+                "value": None if use.value is None else str(use.value),
+                "from": None
+                if use.version.valid_from == date.min
+                else use.version.valid_from.isoformat(),
+                "until": None
+                if use.version.valid_until is None
+                else use.version.valid_until.isoformat(),
+                "overridden": use.version.overridden,
+                "note": use.version.note,
+                "references": [
+                    refs.figure_source(s) for s in use.version.sources if not use.version.overridden
+                ],
+            }
+            for use in step.parameters
+        ]
+        out.append(
+            {
+                "id": step.id,
+                "rule": step.rule,
+                "message": step.message,
+                "title": title,
+                "applies": step.applies,
+                "formula": formula,
+                "result": result,
+                "parameters": parameters,
+                "references": [refs.source(s) for s in step.sources],
+            }
+        )
+    return out
+
+
+def json_document(lang: Language, data: Mapping[str, Any], e: Explanation) -> str:
+    """``data`` (the result's inputs and amounts) with the notices, steps and references."""
+    texts = catalogue(lang)
+    refs = References()
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "language": lang,
+        **data,
+        "notices": [{"code": n.code, "message": texts.notice(n.code, n.values)} for n in e.notices],
+        "steps": steps_json(texts, e.steps, refs),
+        "references": list(refs.entries.values()),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def render(format: str, lang: Language, e: Explanation) -> str:
+    """The explanation as ``text`` or ``markdown`` in ``lang``."""
+    if format == "text":
+        return _text(catalogue(lang), e)
+    if format == "markdown":
+        return _markdown(catalogue(lang), e)
+    raise ValueError(f"unknown format {format!r}: use 'text', 'markdown' or 'json'")
