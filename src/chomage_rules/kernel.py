@@ -99,9 +99,8 @@ class KernelInputs:
     default_days: dict[Reason, Num]
     """Per reason in the month (or the population): days at the worker's usual hours."""
     explicit_hours_h: dict[Reason, Num]
-    """Per reason, hours given day by day (the same reasons as ``default_days``)."""
-    explicit_hours: bool
-    """Some hours are given day by day (for a reason or a frost period)."""
+    """Per reason, hours given day by day (the same reasons as ``default_days``; a literal 0
+    where none are)."""
     frost_default_days: Num
     frost_explicit_hours_h: Num
     prior_supplement_half_units: Num
@@ -163,11 +162,9 @@ def compute_kernel(ops: Ops, x: KernelInputs, f: MonthFigures) -> KernelOutputs:
         days_per_week=x.days_per_week,
         uses_full_time_hours=x.uses_full_time_hours,
         full_time_weekly_hours_h=x.full_time_weekly_hours_h,
-        explicit_hours=x.explicit_hours,
     )
     by_reason = month_units.half_units
-    group_units = rate.units_by_group(by_reason)
-    rate.check_covered(ops, f.rate, group_units)  # R2
+    group_units = rate.units_by_group(ops, f.rate, by_reason)  # R2
     before = rate.daily_amounts(f.rate, wage)
     daily = minimum.apply(ops, f.minimum, before)  # R3
     paid = allowance.compute(group_units, daily)  # R0 (2)
@@ -204,9 +201,7 @@ def compute_kernel(ops: Ops, x: KernelInputs, f: MonthFigures) -> KernelOutputs:
         employer_part=add(extra.by_employer, energy.amount),
         fund_part=extra.by_fund,
     )
-    status = payment_status.compute(  # R8
-        ops, employer_declared=x.employer_declared, card_submitted=x.card_submitted
-    )
+    status = payment_status.compute(ops, x.employer_declared, x.card_submitted)  # R8
     return KernelOutputs(
         wage, month_units, group_units, before, daily, paid, extra, energy, build, payments, status
     )
@@ -216,20 +211,45 @@ def explain_kernel(
     x: KernelInputs, shown: Shown, f: MonthFigures, k: KernelOutputs
 ) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
     """The steps of one worker-month, each from the rule that computed it, and its notices."""
+    building, building_notices = _construction_steps(x, shown, f, k)
+    steps = (*_allowance_steps(x, shown, f, k), *_supplement_steps(x, shown, f, k), *building)
+    steps += withholding.steps(
+        f.withholding,
+        k.payments,
+        allowance=int(k.allowance.gross),
+        sector_top_up=int(k.construction.sector_top_up),
+    )
+    declared, submitted = bool(x.employer_declared), bool(x.card_submitted)
+    steps += payment_status.steps(k.status, employer_declared=declared, card_submitted=submitted)
+    steps += counters.steps(
+        supplement_prior=int(x.prior_supplement_half_units),
+        supplement_reset=shown.supplement_reset,
+        supplement_counted=k.supplement.eligible,
+        supplement_after=k.supplement.counted_after,
+        service_year=shown.service_year,
+        credit_prior=int(x.prior_credit_half_units),
+        credit_reset=shown.credit_reset,
+        credit_covered=k.construction.covered,
+        credit_after=k.construction.credit_used_after,
+    )
+    notices = (
+        *building_notices,
+        *payment_status.notices(employer_declared=declared, card_submitted=submitted),
+        *figures.notices(f.month, steps),
+    )
+    return steps, notices
+
+
+def _allowance_steps(
+    x: KernelInputs, shown: Shown, f: MonthFigures, k: KernelOutputs
+) -> tuple[Step, ...]:
+    """The days, R1, R2, R3, R4 and the allowance's lines (R0)."""
     reasons = tuple(shown.days_by_reason)
     groups = tuple(g for g in rate.RATE_GROUPS if any(rate.GROUP_OF[r] is g for r in reasons))
-    construction_steps, construction_notices = construction.steps(
-        f.construction,
-        k.construction,
-        joint_committee=shown.joint_committee,
-        has_legitimation_card=bool(x.has_legitimation_card),
-        category=shown.category,
-        frost_days=shown.frost_days,
-        prior_credit_half_units=int(x.prior_credit_half_units),
-        credit_reset=shown.credit_reset,
-        service_year=shown.service_year,
+    divisor_hours = units.divisor_hours(
+        SCALAR, x.weekly_hours_h, x.uses_full_time_hours, x.full_time_weekly_hours_h
     )
-    steps = (
+    return (
         units.days_step(shown.days_by_reason, shown.other_days),
         *daily_wage.steps(
             f.daily_wage,
@@ -247,19 +267,23 @@ def explain_kernel(
             explicit_hours_h=x.explicit_hours_h,
             weekly_hours_h=int(x.weekly_hours_h),
             days_per_week=int(x.days_per_week),
-            divisor_hours_h=int(
-                units.divisor_hours(
-                    SCALAR, x.weekly_hours_h, x.uses_full_time_hours, x.full_time_weekly_hours_h
-                )
-            ),
+            divisor_hours_h=int(divisor_hours),
             divisor_is_full_time=bool(x.uses_full_time_hours),
         ),
         *allowance.steps(k.allowance, k.group_units, k.daily, groups),
+    )
+
+
+def _supplement_steps(
+    x: KernelInputs, shown: Shown, f: MonthFigures, k: KernelOutputs
+) -> tuple[Step, ...]:
+    """R5: the employer supplement and the energy-crisis supplement."""
+    return (
         *supplement.steps(
             f.supplement,
             k.supplement,
             k.units.half_units,
-            reasons=reasons,
+            reasons=tuple(shown.days_by_reason),
             monthly_wage_cents=int(x.monthly_wage_cents),
             hourly_wage_cents=int(x.hourly_wage_cents),
             weekly_hours_h=int(x.weekly_hours_h),
@@ -269,35 +293,21 @@ def explain_kernel(
             paid_by_fund=bool(x.supplement_paid_by_fund),
         ),
         *energy_supplement.steps(f.energy, k.energy),
-        *construction_steps,
-        *withholding.steps(
-            f.withholding,
-            k.payments,
-            allowance=int(k.allowance.gross),
-            sector_top_up=int(k.construction.sector_top_up),
-        ),
-        *payment_status.steps(
-            k.status,
-            employer_declared=bool(x.employer_declared),
-            card_submitted=bool(x.card_submitted),
-        ),
-        *counters.steps(
-            supplement_prior=int(x.prior_supplement_half_units),
-            supplement_reset=shown.supplement_reset,
-            supplement_counted=k.supplement.eligible,
-            supplement_after=k.supplement.counted_after,
-            service_year=shown.service_year,
-            credit_prior=int(x.prior_credit_half_units),
-            credit_reset=shown.credit_reset,
-            credit_covered=k.construction.covered,
-            credit_after=k.construction.credit_used_after,
-        ),
     )
-    notices = (
-        *construction_notices,
-        *payment_status.notices(
-            employer_declared=bool(x.employer_declared), card_submitted=bool(x.card_submitted)
-        ),
-        *figures.notices(f.month, steps),
+
+
+def _construction_steps(
+    x: KernelInputs, shown: Shown, f: MonthFigures, k: KernelOutputs
+) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
+    """R6: the construction top-up, its frost units and its credit."""
+    return construction.steps(
+        f.construction,
+        k.construction,
+        joint_committee=shown.joint_committee,
+        has_legitimation_card=bool(x.has_legitimation_card),
+        category=shown.category,
+        frost_days=shown.frost_days,
+        prior_credit_half_units=int(x.prior_credit_half_units),
+        credit_reset=shown.credit_reset,
+        service_year=shown.service_year,
     )
-    return steps, notices

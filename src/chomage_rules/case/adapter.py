@@ -137,7 +137,6 @@ def adapt(
         full_time_weekly_hours_h=_cents(worker.full_time_weekly_hours),
         default_days={r: totals.default_days.get(r, 0) for r in reasons},
         explicit_hours_h={r: totals.explicit_h.get(r, 0) for r in reasons},
-        explicit_hours=bool(totals.explicit_h),
         frost_default_days=totals.frost_default_days,
         frost_explicit_hours_h=totals.frost_explicit_h,
         prior_supplement_half_units=counters.supplement,

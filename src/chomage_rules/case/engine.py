@@ -52,19 +52,36 @@ def compute_month(
     """
     parameters = ParameterSet.default() if parameters is None else parameters
     history = _EMPTY_HISTORY if history is None else history
-    first_day = month.first_day
-    if history.through is not None and history.through >= first_day:
+    _check_through(history, month)
+    figures = month_figures(parameters, month.first_day)
+    inputs, shown = adapt(worker, employer, month, history, figures)
+    k = compute_kernel(SCALAR, inputs, figures)
+    computation = Computation(inputs, shown, figures, k)
+    return _result(worker, employer, month, history, parameters, computation)
+
+
+def _check_through(history: History, month: Month) -> None:
+    """Counters recorded through the month or later cannot be applied to it."""
+    if history.through is not None and history.through >= month.first_day:
         raise input_error(
             "History",
             ("history", "through"),
             f"the counters run through {history.through.isoformat()}, which is not before the month "
-            f"{first_day:%Y-%m} they are applied to",
+            f"{month.first_day:%Y-%m} they are applied to",
             history.through.isoformat(),
         )
-    figures = month_figures(parameters, first_day)
-    inputs, shown = adapt(worker, employer, month, history, figures)
-    k = compute_kernel(SCALAR, inputs, figures)
-    days = shown.days_by_reason
+
+
+def _result(
+    worker: Worker,
+    employer: Employer,
+    month: Month,
+    history: History,
+    parameters: ParameterSet,
+    computation: Computation,
+) -> MonthResult:
+    """The result's amounts, from the cents and half units the rules computed."""
+    k, days = computation.outputs, computation.shown.days_by_reason
     p = k.payments
     return MonthResult(
         worker=worker,
@@ -87,13 +104,13 @@ def compute_month(
         payments=_payments(p),
         status=STATUS_OF_CODE[int(k.status)],
         history_after=History(
-            through=figures.month.last_day,
+            through=computation.figures.month.last_day,
             supplement_units=_counter(k.supplement.counted_after),
             cp124_credit_used=_counter(k.construction.credit_used_after),
         ),
         parameters_fingerprint=parameters.fingerprint(),
         library_version=LIBRARY_VERSION,
-        computation=Computation(inputs, shown, figures, k),
+        computation=computation,
     )
 
 

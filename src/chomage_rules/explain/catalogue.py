@@ -15,7 +15,8 @@ Ways of writing a value (the part after the colon):
   would follow; ``exact2`` with two decimals;
 - ``percent``: a rate ``(numerator, denominator)``, ``26.75 %``;
 - ``hours``: hundredths of an hour, ``38.00``;
-- ``count``: a whole number; ``day``: a date, ``2024-06-01``; ``text``: as it is;
+- ``count``: a whole number; ``decimal``: a figure as its file gives it, ``0.2675``
+  (``0,2675``); ``day``: a date, ``2024-06-01``; ``text``: as it is;
 - ``term``: a key of the ``[terms]`` table (a reason, a payer …), written in the language;
 - ``phrase``: a phrase ``(key, values)`` of the ``[phrases]`` table;
 - ``plus``, ``commas``, ``semicolons``: a sequence of phrases ``(key, values)`` of the
@@ -87,6 +88,7 @@ _NUMBERS: dict[str, Callable[[Any], str]] = {
     "percent": _percent,
     "hours": lambda hundredths: format_fraction(int(hundredths), 100, 2),
     "count": lambda count: str(int(count)),
+    "decimal": str,
 }
 _LISTS = {"plus": " + ", "commas": ", ", "semicolons": "; "}
 SPECS: frozenset[str] = frozenset({*_NUMBERS, *_LISTS, "day", "text", "term", "phrase"})

@@ -73,7 +73,9 @@ class References:
 
 def _figure(texts: Catalogue, use: ParameterUse, refs: References) -> str:
     version = use.version
-    value = texts.label("no_value") if version.value is None else str(version.value)
+    value = (
+        texts.label("no_value") if version.value is None else texts.write("decimal", version.value)
+    )
     start = (
         texts.label("from_the_beginning")
         if version.valid_from == date.min
@@ -109,6 +111,26 @@ def _money(texts: Catalogue, cents: int) -> str:
     return texts.write("money", cents)
 
 
+def _payment_table(texts: Catalogue, payments: Sequence[tuple[str, int, int, int]]) -> list[str]:
+    """The payers' gross, withholding and net, in columns as wide as their widest cell."""
+    rows = [[texts.label(k) for k in ("payer", "gross", "withholding", "net")]]
+    rows += [
+        [texts.term(payer), *(_money(texts, cents) for cents in amounts)]
+        for payer, *amounts in payments
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return [
+        "  "
+        + "  ".join(
+            [
+                row[0].ljust(widths[0]),
+                *(c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)),
+            ]
+        )
+        for row in rows
+    ]
+
+
 def _text(texts: Catalogue, e: Explanation) -> str:
     title = texts.label("title", e.title_values)
     lines = [title, "=" * len(title)]
@@ -117,15 +139,7 @@ def _text(texts: Catalogue, e: Explanation) -> str:
     summary = [(texts.label(key), _money(texts, cents)) for key, cents in e.summary]
     width = max(len(label) for label, _ in summary)
     lines += [f"  {label:<{width}}  {value:>12}" for label, value in summary]
-    columns = [texts.label(k) for k in ("payer", "gross", "withholding", "net")]
-    lines += [
-        "",
-        texts.label("payments"),
-        f"  {columns[0]:<15}{columns[1]:>10}{columns[2]:>14}{columns[3]:>14}",
-    ]
-    for payer, gross, tax, net in e.payments:
-        amounts = [_money(texts, cents) for cents in (gross, tax, net)]
-        lines.append(f"  {texts.term(payer):<15}{amounts[0]:>10}{amounts[1]:>14}{amounts[2]:>14}")
+    lines += ["", texts.label("payments"), *_payment_table(texts, e.payments)]
     if e.notices:
         lines += ["", texts.label("notices")]
         lines += [f"  ! {texts.notice(n.code, n.values)}" for n in e.notices]

@@ -495,8 +495,6 @@ class Population:
     values: dict[str, Any]
     reasons: tuple[Reason, ...]
     """The reasons with any days or hours in the population (the others are left out)."""
-    explicit_hours: bool
-    """Some row gives hours day by day (for a reason or a frost period)."""
     extent: dict[str, tuple[int, int]]
     """``(smallest, largest)`` of each numeric input column, as read when it was checked."""
 
@@ -524,7 +522,6 @@ class Population:
             full_time_weekly_hours_h=get("full_time_weekly_hours_hundredths"),
             default_days={r: get(f"days_{r.value}") for r in self.reasons},
             explicit_hours_h={r: get(f"hours_{r.value}_hundredths") for r in self.reasons},
-            explicit_hours=self.explicit_hours,
             frost_default_days=get("frost_days"),
             frost_explicit_hours_h=get("frost_hours_hundredths"),
             prior_supplement_half_units=get("prior_supplement_units"),
@@ -559,54 +556,14 @@ def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Popul
     """
     source = _Source(frame)
     problems = _Problems(source)
-    unknown = [name for name in source.names if name not in COLUMN_BY_NAME]
-    for name in unknown:
-        close = difflib.get_close_matches(name, COLUMN_BY_NAME, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        problems.column(
-            name,
-            f"unknown column {name!r}{hint} (keep identifiers in the index; see COLUMNS)",
-        )
-    if "monthly_wage_cents" not in source.names and "hourly_wage_cents" not in source.names:
-        problems.column("monthly_wage_cents", "give monthly_wage_cents or hourly_wage_cents")
+    _check_names(source, problems)
     problems.raise_if_any()
-
-    n = source.n
-    values: dict[str, Any] = {}
-    codes: dict[str, tuple[Any, list[str]]] = {}
-    extent: dict[str, tuple[int, int]] = {}  # (min, max) of each numeric column
-    for column in COLUMNS:
-        if column.name not in source.names:
-            values[column.name] = column.default
-            continue
-        if column.kind == "flag":
-            converted = _flag_array(source, problems, column)
-        elif column.kind == "category":
-            valid: Callable[[str], bool] = (
-                column.choices.__contains__ if column.choices else is_joint_committee
-            )
-            coded = _category_codes(source, problems, column, valid)
-            if coded is not None:
-                codes[column.name] = coded
-            continue
-        else:
-            converted = _number_array(
-                source, problems, column, 2 if column.kind == "half_units" else 1
-            )
-        if converted is None:
-            continue
-        if column.kind == "flag":
-            converted = _constant(converted)
-        else:
-            converted = _check_bounds(problems, column, converted, figures, extent)
-        values[column.name] = converted
+    values, codes, extent = _read_columns(source, problems, figures)
     problems.raise_if_any()
-
     # the checks across columns run on single values wherever a column holds only one
     _categories(values, codes, problems)
     _check_relations(values, extent, problems, first_day)
     problems.raise_if_any()
-
     reasons = tuple(
         reason
         for reason in Reason
@@ -615,11 +572,51 @@ def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Popul
     )
     for name in _DERIVED:
         values[name] = _constant(values[name])
-    explicit_hours = any(
-        _any_positive(values[name])
-        for name in (*(f"hours_{r.value}_hundredths" for r in Reason), "frost_hours_hundredths")
-    )
-    return Population(n, source, first_day, values, reasons, explicit_hours, extent)
+    return Population(source.n, source, first_day, values, reasons, extent)
+
+
+def _check_names(source: _Source, problems: _Problems) -> None:
+    """Every column known, and a wage column."""
+    for name in source.names:
+        if name not in COLUMN_BY_NAME:
+            close = difflib.get_close_matches(name, COLUMN_BY_NAME, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.column(
+                name,
+                f"unknown column {name!r}{hint} (keep identifiers in the index; see COLUMNS)",
+            )
+    if "monthly_wage_cents" not in source.names and "hourly_wage_cents" not in source.names:
+        problems.column("monthly_wage_cents", "give monthly_wage_cents or hourly_wage_cents")
+
+
+def _read_columns(
+    source: _Source, problems: _Problems, figures: MonthFigures
+) -> tuple[dict[str, Any], dict[str, tuple[Any, list[str]]], dict[str, tuple[int, int]]]:
+    """Each column converted and checked on its own: the values (a default for a missing
+    column), the codes of the category columns, and each numeric column's extent."""
+    values: dict[str, Any] = {}
+    codes: dict[str, tuple[Any, list[str]]] = {}
+    extent: dict[str, tuple[int, int]] = {}  # (min, max) of each numeric column
+    for column in COLUMNS:
+        if column.name not in source.names:
+            values[column.name] = column.default
+        elif column.kind == "category":
+            valid: Callable[[str], bool] = (
+                column.choices.__contains__ if column.choices else is_joint_committee
+            )
+            coded = _category_codes(source, problems, column, valid)
+            if coded is not None:
+                codes[column.name] = coded
+        elif column.kind == "flag":
+            flags = _flag_array(source, problems, column)
+            if flags is not None:
+                values[column.name] = _constant(flags)
+        else:
+            scale = 2 if column.kind == "half_units" else 1
+            numbers = _number_array(source, problems, column, scale)
+            if numbers is not None:
+                values[column.name] = _check_bounds(problems, column, numbers, figures, extent)
+    return values, codes, extent
 
 
 _DERIVED = ("uses_full_time_hours", "category_code", "has_category", "in_construction")
@@ -734,31 +731,46 @@ def _categories(
 _S_REGIMES = frozenset(r.value for r in REGIMES_USING_FULL_TIME_HOURS)
 
 
+@dataclass(frozen=True, slots=True)
+class _Extent:
+    """The smallest and largest value of each column, as read when it was checked (a column
+    that holds one value is that value): a check they show cannot fail is not run over rows."""
+
+    values: Mapping[str, Any]
+    extent: Mapping[str, tuple[int, int]]
+
+    def low(self, name: str) -> int:
+        value = self.values[name]
+        return self.extent[name][0] if isinstance(value, np.ndarray) else int(value)
+
+    def high(self, name: str) -> int:
+        value = self.values[name]
+        return self.extent[name][1] if isinstance(value, np.ndarray) else int(value)
+
+
 def _check_relations(
     values: dict[str, Any],
     extent: Mapping[str, tuple[int, int]],
     problems: _Problems,
     first_day: date,
 ) -> None:
-    """Checks across columns, and the derived columns the kernel reads.
+    """Checks across columns, as the models and ``compute_month`` make them."""
+    bounds = _Extent(values, extent)
+    _check_wages(values, bounds, problems)
+    _check_full_time_hours(values, problems)
+    _check_days(values, bounds, problems, first_day)
+    _check_energy_window(values, problems, first_day)
+    _check_frost(values, problems)
 
-    A check that the columns' extents show cannot fail is not run over the rows.
-    """
 
-    def low(name: str) -> int:
-        value = values[name]
-        return extent[name][0] if isinstance(value, np.ndarray) else int(value)
-
-    def high(name: str) -> int:
-        value = values[name]
-        return extent[name][1] if isinstance(value, np.ndarray) else int(value)
-
+def _check_wages(values: Mapping[str, Any], bounds: _Extent, problems: _Problems) -> None:
+    """Exactly one wage above 0 on each row (Worker)."""
     monthly, hourly = values["monthly_wage_cents"], values["hourly_wage_cents"]
     both: Any = False
-    if high("monthly_wage_cents") > 0 and high("hourly_wage_cents") > 0:
+    if bounds.high("monthly_wage_cents") > 0 and bounds.high("hourly_wage_cents") > 0:
         both = (monthly > 0) & (hourly > 0)
     neither: Any = False
-    if low("monthly_wage_cents") == 0 and low("hourly_wage_cents") == 0:
+    if bounds.low("monthly_wage_cents") == 0 and bounds.low("hourly_wage_cents") == 0:
         neither = (monthly == 0) & (hourly == 0)
     problems.rows(
         "monthly_wage_cents",
@@ -773,14 +785,17 @@ def _check_relations(
         monthly,
     )
 
-    # S: required exactly for the two regimes that count against it, and at least Q
+
+def _check_full_time_hours(values: Mapping[str, Any], problems: _Problems) -> None:
+    """S: required exactly for the two regimes that count against it, and at least Q (Worker)."""
     uses_s = values["uses_full_time_hours"]
     s_hours, q_hours = (
         values["full_time_weekly_hours_hundredths"],
         values["weekly_hours_hundredths"],
     )
+    column = "full_time_weekly_hours_hundredths"
     problems.rows(
-        "full_time_weekly_hours_hundredths",
+        column,
         uses_s & (s_hours == 0),
         lambda _: (
             "this regime counts units against the weekly hours of a comparable "
@@ -789,7 +804,7 @@ def _check_relations(
         s_hours,
     )
     problems.rows(
-        "full_time_weekly_hours_hundredths",
+        column,
         ~np.asarray(uses_s) & (s_hours > 0)
         if isinstance(uses_s, np.ndarray)
         else ((not uses_s) & (s_hours > 0)),
@@ -799,23 +814,27 @@ def _check_relations(
         s_hours,
     )
     problems.rows(
-        "full_time_weekly_hours_hundredths",
+        column,
         uses_s & (s_hours > 0) & (q_hours > s_hours),
         lambda _: "a part-timer's weekly hours cannot exceed those of a comparable full-timer",
         s_hours,
     )
-    # the days of the month (a column that is 0 everywhere is the scalar 0: nothing to check)
-    length = calendar.monthrange(first_day.year, first_day.month)[1]
+
+
+def _check_days(
+    values: Mapping[str, Any], bounds: _Extent, problems: _Problems, first_day: date
+) -> None:
+    """No more days than the weeks of the month hold for the worker (R4), no more hours than
+    the days left can hold (a column that is 0 everywhere is the scalar 0: nothing to check)."""
     all_days = _total(values, [f"days_{r.value}" for r in Reason])
     all_hours = _total(values, [f"hours_{r.value}_hundredths" for r in Reason])
-    # as compute_month: no more days in a week than the worker's working days (R4)
     capacity = np.array([working_days_capacity(first_day, d) for d in range(7)], dtype=np.int64)
     dpw = values["days_per_week"]
     most = capacity[dpw] if isinstance(dpw, np.ndarray) else int(capacity[dpw])
-    most_days = sum(high(f"days_{r.value}") for r in Reason)
+    most_days = sum(bounds.high(f"days_{r.value}") for r in Reason)
     problems.rows(
         "days_economic",
-        all_days > most if most_days > int(capacity[low("days_per_week")]) else False,
+        all_days > most if most_days > int(capacity[bounds.low("days_per_week")]) else False,
         lambda i: (
             f"more days of temporary unemployment over all reasons than {first_day:%Y-%m} "
             f"has working days at {_at(dpw, i)} a week ({_at(most, i)})"
@@ -823,28 +842,36 @@ def _check_relations(
         all_days,
     )
     if _any_positive(all_hours):
-        day_h = _cents(MAX_DAY_HOURS)
+        length = calendar.monthrange(first_day.year, first_day.month)[1]
         problems.rows(
             "hours_economic_hundredths",
-            all_hours > (length - all_days) * day_h,
+            all_hours > (length - all_days) * _cents(MAX_DAY_HOURS),
             lambda _: (
                 "more hours declared day by day, over all reasons, than the days of the "
                 "month left after the days at usual hours can hold (24 h a day)"
             ),
             all_hours,
         )
-    in_window = ENERGY_CRISIS_FIRST_DAY <= first_day <= ENERGY_CRISIS_LAST_DAY
-    if not in_window:
-        for name in ("days_energy_crisis", "hours_energy_crisis_hundredths"):
-            problems.rows(
-                name,
-                values[name] > 0,
-                lambda _: (
-                    f"the energy-crisis scheme ran from {ENERGY_CRISIS_FIRST_DAY} to "
-                    f"{ENERGY_CRISIS_LAST_DAY}; {first_day:%Y-%m} is outside it"
-                ),
-                values[name],
-            )
+
+
+def _check_energy_window(values: Mapping[str, Any], problems: _Problems, first_day: date) -> None:
+    """Energy-crisis days only within the scheme's dates (DayEntry)."""
+    if ENERGY_CRISIS_FIRST_DAY <= first_day <= ENERGY_CRISIS_LAST_DAY:
+        return
+    for name in ("days_energy_crisis", "hours_energy_crisis_hundredths"):
+        problems.rows(
+            name,
+            values[name] > 0,
+            lambda _: (
+                f"the energy-crisis scheme ran from {ENERGY_CRISIS_FIRST_DAY} to "
+                f"{ENERGY_CRISIS_LAST_DAY}; {first_day:%Y-%m} is outside it"
+            ),
+            values[name],
+        )
+
+
+def _check_frost(values: Mapping[str, Any], problems: _Problems) -> None:
+    """Frost days and hours among the construction-eligible ones only (R6)."""
     for frost, eligible, what in (
         ("frost_days", "days", "construction-eligible days at usual hours"),
         ("frost_hours_hundredths", "hours", "construction-eligible hours declared day by day"),

@@ -103,7 +103,24 @@ def compare(
     after = compute_population(frame, year, month, parameters=reform, detail=True)
     assert isinstance(before, pd.DataFrame) and isinstance(after, pd.DataFrame)
     change = after["net_total_cents"].to_numpy() - before["net_total_cents"].to_numpy()
-    rows = pd.DataFrame(
+    return Comparison(
+        baseline=before,
+        reform=after,
+        rows=_rows(frame, before, after, change),
+        cost=_cost(before, after),
+        cost_by_component=_components(before, after),
+        gainers=int((change > 0).sum()),
+        losers=int((change < 0).sum()),
+        unchanged=int((change == 0).sum()),
+        change_quantiles=_quantiles(change),
+    )
+
+
+def _rows(
+    frame: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, change: Any
+) -> pd.DataFrame:
+    """Per row: the net before and after, and each payer's change."""
+    return pd.DataFrame(
         {
             "net_total_baseline_cents": before["net_total_cents"],
             "net_total_reform_cents": after["net_total_cents"],
@@ -116,52 +133,60 @@ def compare(
         },
         index=frame.index,
     )
-    cost = pd.DataFrame(
+
+
+def _cost(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Per payer: the gross paid and withheld, before and after (exact sums, in EUR)."""
+    return pd.DataFrame(
         [
             {
                 "payer": payer,
-                "gross_baseline": _eur(before[f"{payer}_gross_cents"]),
-                "gross_reform": _eur(after[f"{payer}_gross_cents"]),
-                "gross_change": _eur(after[f"{payer}_gross_cents"])
-                - _eur(before[f"{payer}_gross_cents"]),
-                "withholding_baseline": _eur(before[f"{payer}_withholding_cents"]),
-                "withholding_reform": _eur(after[f"{payer}_withholding_cents"]),
+                "gross_baseline": _eur(_sum(before[f"{payer}_gross_cents"])),
+                "gross_reform": _eur(_sum(after[f"{payer}_gross_cents"])),
+                "gross_change": _eur(
+                    _sum(after[f"{payer}_gross_cents"]) - _sum(before[f"{payer}_gross_cents"])
+                ),
+                "withholding_baseline": _eur(_sum(before[f"{payer}_withholding_cents"])),
+                "withholding_reform": _eur(_sum(after[f"{payer}_withholding_cents"])),
             }
             for payer in PAYERS
         ]
     ).set_index("payer")
-    components = pd.DataFrame(
+
+
+def _components(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Per component of the month (allowance, top-up, supplement, withholding, net)."""
+    return pd.DataFrame(
         [
             {
                 "component": component,
-                "baseline": _eur(before[f"{component}_cents"]),
-                "reform": _eur(after[f"{component}_cents"]),
-                "change": _eur(after[f"{component}_cents"]) - _eur(before[f"{component}_cents"]),
+                "baseline": _eur(_sum(before[f"{component}_cents"])),
+                "reform": _eur(_sum(after[f"{component}_cents"])),
+                "change": _eur(
+                    _sum(after[f"{component}_cents"]) - _sum(before[f"{component}_cents"])
+                ),
             }
             for component in _COMPONENTS
         ]
     ).set_index("component")
-    if len(change):
-        ordered = np.sort(change)
-        positions = [int(q * (len(ordered) - 1)) for q in _QUANTILES]
-        quantiles = {
-            q: cents_to_decimal(int(ordered[i])) for q, i in zip(_QUANTILES, positions, strict=True)
-        }
-    else:
-        quantiles = {}
-    return Comparison(
-        baseline=before,
-        reform=after,
-        rows=rows,
-        cost=cost,
-        cost_by_component=components,
-        gainers=int((change > 0).sum()),
-        losers=int((change < 0).sum()),
-        unchanged=int((change == 0).sum()),
-        change_quantiles=quantiles,
-    )
 
 
-def _eur(cents: Any) -> Decimal:
-    """The exact sum of a column of cents, in EUR (int64 holds 10**13 rows of 10**5 EUR)."""
-    return cents_to_decimal(int(np.asarray(cents, dtype=np.int64).sum()))
+def _quantiles(change: Any) -> dict[float, Decimal]:
+    """Quantiles of the change per row (the nearest rank below), in EUR."""
+    if not len(change):
+        return {}
+    ordered = np.sort(change)
+    positions = [int(q * (len(ordered) - 1)) for q in _QUANTILES]
+    return {
+        q: cents_to_decimal(int(ordered[i])) for q, i in zip(_QUANTILES, positions, strict=True)
+    }
+
+
+def _sum(cents: Any) -> int:
+    """The exact sum of a column of cents (int64 holds 10**13 rows of 10**5 EUR)."""
+    return int(np.asarray(cents, dtype=np.int64).sum())
+
+
+def _eur(cents: int) -> Decimal:
+    """Cents as EUR, built without arithmetic (the caller's decimal context plays no part)."""
+    return cents_to_decimal(cents)

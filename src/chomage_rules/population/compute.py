@@ -206,25 +206,9 @@ def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
     rate of 0.123456789 …) or an absurd amount could break it, and then this says so instead of
     wrapping around.
     """
-    ceiling_cents, divisor = f.daily_wage.ceiling_cents, f.daily_wage.divisor
     rates = [rate for rate in f.rate.rates.values() if rate is not None] or [(1, 1)]
-    q = population.largest("weekly_hours_hundredths")
-    s_hours = population.largest("full_time_weekly_hours_hundredths")
-    # R4: 31 days at Q, or 31 × 24 h given day by day, scaled by 6 and days_per_week, over
-    # days_per_week × B, where B (Q or S) is at least Q on every row (S ≥ Q is checked)
-    unit_numerator = 31 * (q + 2400 * 6) * 6
-    smallest_denominator = max(
-        1,
-        population.smallest("weekly_hours_hundredths") * population.smallest("days_per_week"),
-    )
-    half_units = 2 * (unit_numerator // smallest_denominator + 1)
-    # R1-R2: the daily wage over the hourly rule's common denominator (the larger of its forms)
-    daily_wage = max(
-        min(population.largest("monthly_wage_cents"), ceiling_cents) * SIX_DAY_WEEK * 100,
-        population.largest("hourly_wage_cents") * q * divisor,
-        ceiling_cents * SIX_DAY_WEEK * 100,
-    )
-    daily_denominator = divisor * SIX_DAY_WEEK * 100
+    unit_numerator, half_units = _largest_units(population)
+    daily_wage, daily_denominator = _largest_daily_wage(population, f)
     per_unit = max(
         [daily_wage * num // (den * daily_denominator) + 1 for num, den in rates]
         + [
@@ -235,16 +219,19 @@ def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
             *f.construction.frost_cents,
         ]
     )
-    amount = half_units * per_unit
     (legal_num, legal_den), (complement_num, complement_den) = (
         f.withholding.legal,
         f.withholding.complement,
     )
+    largest_hours = max(
+        population.largest("weekly_hours_hundredths"),
+        population.largest("full_time_weekly_hours_hundredths"),
+    )
     worst = max(
-        4 * (unit_numerator + SIX_DAY_WEEK * max(q, s_hours)),
+        4 * (unit_numerator + SIX_DAY_WEEK * largest_hours),
         2 * daily_wage * max(num for num, _ in rates)
         + max(den for _, den in rates) * daily_denominator,
-        2 * amount * (legal_num + complement_num) * legal_den * complement_den,
+        2 * half_units * per_unit * (legal_num + complement_num) * legal_den * complement_den,
         (f.supplement.threshold_cents or 0) * SIX_DAY_WEEK * 100,
     )
     if worst >= _INT64_SAFE:
@@ -256,3 +243,28 @@ def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
             "these figures, or give the rates with fewer decimals",
             str(worst),
         )
+
+
+def _largest_units(population: Population) -> tuple[int, int]:
+    """R4's largest numerator and half units: 31 days at Q, or 31 × 24 h given day by day,
+    scaled by 6 and days_per_week, over days_per_week × B, where B (Q or S) is at least Q."""
+    q = population.largest("weekly_hours_hundredths")
+    numerator = 31 * (q + 2400 * 6) * 6
+    smallest_denominator = max(
+        1,
+        population.smallest("weekly_hours_hundredths") * population.smallest("days_per_week"),
+    )
+    return numerator, 2 * (numerator // smallest_denominator + 1)
+
+
+def _largest_daily_wage(population: Population, f: MonthFigures) -> tuple[int, int]:
+    """R1's largest numerator over the hourly rule's common denominator, and that denominator."""
+    ceiling_cents, divisor = f.daily_wage.ceiling_cents, f.daily_wage.divisor
+    numerator = max(
+        min(population.largest("monthly_wage_cents"), ceiling_cents) * SIX_DAY_WEEK * 100,
+        population.largest("hourly_wage_cents")
+        * population.largest("weekly_hours_hundredths")
+        * divisor,
+        ceiling_cents * SIX_DAY_WEEK * 100,
+    )
+    return numerator, divisor * SIX_DAY_WEEK * 100

@@ -35,7 +35,7 @@ def frame_from_cases(
     """
     rows: dict[str, list[Any]] = {column.name: [] for column in COLUMNS}
     period: tuple[int, int] | None = None
-    for worker, employer, month, given in cases:
+    for worker, employer, month, history in cases:
         if period is None:
             period = (month.year, month.month)
         elif period != (month.year, month.month):
@@ -43,39 +43,7 @@ def frame_from_cases(
                 f"every case must be for the same month: {period[0]}-{period[1]:02d} and "
                 f"{month.year}-{month.month:02d} are mixed"
             )
-        first_day = date(month.year, month.month, 1)
-        totals = month_totals(worker, month)
-        history = given or History()
-        supplement_units, _ = supplement.prior_units(
-            decimal_to_cents(history.supplement_units) // 50, history.through, first_day
-        )
-        credit_used, _ = construction.prior_credit(
-            decimal_to_cents(history.cp124_credit_used) // 50, history.through, first_day
-        )
-        row: dict[str, Any] = {
-            "monthly_wage_cents": _cents_or_zero(worker.monthly_gross_wage),
-            "hourly_wage_cents": _cents_or_zero(worker.hourly_wage),
-            "weekly_hours_hundredths": hundredths(worker.weekly_hours),
-            "days_per_week": worker.days_per_week,
-            "regime": worker.regime.value,
-            "full_time_weekly_hours_hundredths": _cents_or_zero(worker.full_time_weekly_hours),
-            "frost_days": totals.frost_default_days,
-            "frost_hours_hundredths": totals.frost_explicit_h,
-            "prior_supplement_units": supplement_units / 2,
-            "cp124_credit_used": credit_used / 2,
-            "joint_committee": employer.joint_committee,
-            "has_legitimation_card": worker.has_legitimation_card,
-            "cp124_category": None
-            if worker.cp124_category is None
-            else worker.cp124_category.value,
-            "agreement_guarantees_supplement": employer.agreement_guarantees_supplement,
-            "supplement_paid_by_fund": employer.supplement_paid_by_fund,
-            "employer_declared": month.employer_declared,
-            "card_submitted": month.card_submitted,
-        }
-        for reason in Reason:
-            row[f"days_{reason.value}"] = totals.default_days.get(reason, 0)
-            row[f"hours_{reason.value}_hundredths"] = totals.explicit_h.get(reason, 0)
+        row = _row(worker, employer, month, history or History())
         for name, values in rows.items():
             values.append(row[name])
     frame = pd.DataFrame(rows, index=None if index is None else list(index))
@@ -87,6 +55,41 @@ def frame_from_cases(
         elif column.kind == "half_units":
             frame[column.name] = frame[column.name].astype(np.float64)  # halves: exact
     return frame
+
+
+def _row(worker: Worker, employer: Employer, month: Month, history: History) -> dict[str, Any]:
+    """One case as a row of the input table, its counters as they stand at the month's start."""
+    first_day = date(month.year, month.month, 1)
+    totals = month_totals(worker, month)
+    supplement_units, _ = supplement.prior_units(
+        decimal_to_cents(history.supplement_units) // 50, history.through, first_day
+    )
+    credit_used, _ = construction.prior_credit(
+        decimal_to_cents(history.cp124_credit_used) // 50, history.through, first_day
+    )
+    row: dict[str, Any] = {
+        "monthly_wage_cents": _cents_or_zero(worker.monthly_gross_wage),
+        "hourly_wage_cents": _cents_or_zero(worker.hourly_wage),
+        "weekly_hours_hundredths": hundredths(worker.weekly_hours),
+        "days_per_week": worker.days_per_week,
+        "regime": worker.regime.value,
+        "full_time_weekly_hours_hundredths": _cents_or_zero(worker.full_time_weekly_hours),
+        "frost_days": totals.frost_default_days,
+        "frost_hours_hundredths": totals.frost_explicit_h,
+        "prior_supplement_units": supplement_units / 2,
+        "cp124_credit_used": credit_used / 2,
+        "joint_committee": employer.joint_committee,
+        "has_legitimation_card": worker.has_legitimation_card,
+        "cp124_category": None if worker.cp124_category is None else worker.cp124_category.value,
+        "agreement_guarantees_supplement": employer.agreement_guarantees_supplement,
+        "supplement_paid_by_fund": employer.supplement_paid_by_fund,
+        "employer_declared": month.employer_declared,
+        "card_submitted": month.card_submitted,
+    }
+    for reason in Reason:
+        row[f"days_{reason.value}"] = totals.default_days.get(reason, 0)
+        row[f"hours_{reason.value}_hundredths"] = totals.explicit_h.get(reason, 0)
+    return row
 
 
 def _cents_or_zero(amount: Any) -> int:

@@ -276,6 +276,51 @@ def _frost_step(
     return step, (Notice("construction.frost_amount_missing", values),)
 
 
+def _credit_steps(
+    f: Figures,
+    c: Construction,
+    category: Cp124Category,
+    *,
+    prior_credit_half_units: int,
+    credit_reset: bool,
+    service_year: date,
+) -> tuple[Step, Step]:
+    """``construction.credit`` (what the credit covers) and ``construction.top_up``."""
+    on_credit = int(c.units) - int(c.frost_units)
+    credit = {
+        "credit": f.credit_half_units or 0,
+        "since": service_year,
+        "used": prior_credit_half_units,
+        "on_credit": on_credit,
+        "covered": int(c.covered),
+        "beyond": on_credit - int(c.covered),
+        "zero": 0,
+    }
+    message = "construction.credit" + (".reset" if credit_reset else "")
+    message += ".beyond" if credit["beyond"] else ""
+    top_up = {
+        "covered": int(c.covered),
+        "amount": int(c.amount_cents),
+        "category": category.value,
+        "total": int(c.top_up),
+    }
+    credit_uses = (f.uses[CREDIT],) if CREDIT in f.uses else ()
+    amount = f.uses.get(f"construction.amount.{category.value}")
+    amount_uses = () if amount is None else (amount,)
+    return (
+        Step("construction.credit", "R6", True, message, credit, credit_uses, SOURCES),
+        Step(
+            "construction.top_up",
+            "R6",
+            int(c.top_up) > 0,
+            "construction.top_up",
+            top_up,
+            amount_uses,
+            SOURCES,
+        ),
+    )
+
+
 def steps(
     f: Figures,
     c: Construction,
@@ -299,37 +344,12 @@ def steps(
     if not c.applies or category is None:
         return (eligibility,), ()
     frost, notices = _frost_step(f, c, category, frost_days)
-    on_credit = int(c.units) - int(c.frost_units)
-    credit = {
-        "credit": f.credit_half_units or 0,
-        "since": service_year,
-        "used": prior_credit_half_units,
-        "on_credit": on_credit,
-        "covered": int(c.covered),
-        "beyond": on_credit - int(c.covered),
-    }
-    credit_message = "construction.credit" + (".reset" if credit_reset else "")
-    if credit["beyond"]:
-        credit_message += ".beyond"
-    amount_use = f.uses.get(f"construction.amount.{category.value}")
-    top_up = {
-        "covered": int(c.covered),
-        "amount": int(c.amount_cents),
-        "category": category.value,
-        "total": int(c.top_up),
-    }
-    credit_uses = (f.uses[CREDIT],) if CREDIT in f.uses else ()
-    return (
-        eligibility,
-        frost,
-        Step("construction.credit", "R6", True, credit_message, credit, credit_uses, SOURCES),
-        Step(
-            "construction.top_up",
-            "R6",
-            int(c.top_up) > 0,
-            "construction.top_up",
-            top_up,
-            () if amount_use is None else (amount_use,),
-            SOURCES,
-        ),
-    ), notices
+    credit = _credit_steps(
+        f,
+        c,
+        category,
+        prior_credit_half_units=prior_credit_half_units,
+        credit_reset=credit_reset,
+        service_year=service_year,
+    )
+    return (eligibility, frost, *credit), notices

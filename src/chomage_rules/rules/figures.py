@@ -41,14 +41,14 @@ def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
     stale = [v for v in p.stale if v.name in used and v.value is not None]
     if stale:
         listed = tuple(
-            ("figure.dated", {"name": v.name, "value": str(v.value), "date": v.source_date})
+            ("figure.dated", {"name": v.name, "value": v.value, "date": v.source_date})
             for v in stale
         )
         found.append(Notice("parameters.stale", {"day": p.first_day, "figures": listed}))
     for name in sorted(applied):
         version = p.uses[name].version
         if version.caveat and not version.overridden:
-            values = {"name": name, "value": str(version.value), "caveat": version.caveat}
+            values = {"name": name, "value": version.value, "caveat": version.caveat}
             found.append(Notice("parameters.caveat", values))
     overridden = sorted(n for n in used if p.uses[n].version.overridden)
     if overridden:

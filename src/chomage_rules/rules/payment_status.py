@@ -26,6 +26,7 @@ from ..explain.step import Notice, Step
 __all__ = [
     "AWAITING_CONTROL_CARD",
     "AWAITING_EMPLOYER_DECLARATION",
+    "DRS_SCENARIO",
     "PARAMETERS",
     "PAYABLE",
     "SOURCES",
@@ -48,6 +49,10 @@ SOURCES: tuple[LegalSource, ...] = (
 
 PARAMETERS: tuple[str, ...] = ()
 
+DRS_SCENARIO = 5
+"""The employer's monthly declaration of the hours of temporary unemployment is scenario 5 of
+the DRS (déclaration des risques sociaux / aangifte sociale risico's)."""
+
 PAYABLE = 0
 AWAITING_EMPLOYER_DECLARATION = 1
 AWAITING_CONTROL_CARD = 2
@@ -59,7 +64,7 @@ STATUS_OF_CODE: Mapping[int, PaymentStatus] = {
 """The status of each code (codes are what the rule computes, one value or a column)."""
 
 
-def compute(ops: Ops, *, employer_declared: Flag, card_submitted: Flag) -> Num:
+def compute(ops: Ops, employer_declared: Flag, card_submitted: Flag) -> Num:
     """The status code: awaiting the declaration, else awaiting the card, else payable."""
     return ops.where(
         employer_declared,
@@ -82,7 +87,7 @@ def notices(*, employer_declared: bool, card_submitted: bool) -> tuple[Notice, .
     """What holds the payment, if anything."""
     held = []
     if not employer_declared:
-        held.append(Notice("payment.awaiting_employer_declaration"))
+        held.append(Notice("payment.awaiting_employer_declaration", {"scenario": DRS_SCENARIO}))
     if not card_submitted:
         held.append(Notice("payment.awaiting_control_card"))
     return tuple(held)

@@ -47,7 +47,6 @@ __all__ = [
     "SOURCES",
     "Figures",
     "RateGroup",
-    "check_covered",
     "daily_amounts",
     "figures",
     "steps",
@@ -126,22 +125,19 @@ def figures(p: MonthParameters) -> Figures:
     return Figures(p.first_day, rates, uses)
 
 
-def units_by_group(half_units: Mapping[Reason, Num]) -> dict[RateGroup, Num]:
-    """The half units of each rate group (a literal 0 for a group with no reason in the month)."""
+def units_by_group(ops: Ops, f: Figures, half_units: Mapping[Reason, Num]) -> dict[RateGroup, Num]:
+    """The half units of each rate group (a literal 0 for a group with no reason in the month);
+    ParameterNotCovered where a group has units but no rate on the month's first day."""
     totals: dict[RateGroup, Num] = dict.fromkeys(RATE_GROUPS, 0)
     for reason, units in half_units.items():
         group = GROUP_OF[reason]
         totals[group] = add(totals[group], units)
-    return totals
-
-
-def check_covered(ops: Ops, f: Figures, group_units: Mapping[RateGroup, Num]) -> None:
-    """ParameterNotCovered where a group has units but no rate on the month's first day."""
     for group, rate in f.rates.items():
-        if rate is None and ops.any(group_units[group] > 0):
+        if rate is None and ops.any(totals[group] > 0):
             raise ParameterNotCovered(
                 group.value, f.first_day, "no rate for these units on this date"
             )
+    return totals
 
 
 def daily_amounts(f: Figures, wage: DailyWage) -> dict[RateGroup, Num]:
@@ -155,7 +151,7 @@ def daily_amounts(f: Figures, wage: DailyWage) -> dict[RateGroup, Num]:
 
 def _percent(f: Figures, group: RateGroup) -> tuple[int, int]:
     rate = f.rates[group]
-    assert rate is not None  # check_covered refused units without a rate
+    assert rate is not None  # units_by_group refused units without a rate
     return rate
 
 

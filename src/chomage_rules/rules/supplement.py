@@ -225,78 +225,43 @@ def _wage_phrase(
     return ("wage.hourly_as_monthly", values)
 
 
-def steps(
-    f: Figures,
-    s: Supplement,
-    half_units_by_reason: Mapping[Reason, Num],
-    *,
-    reasons: tuple[Reason, ...],
-    monthly_wage_cents: int,
-    hourly_wage_cents: int,
-    weekly_hours_h: int,
-    divisor: int,
-    prior_half_units: int,
-    agreement_guarantees_supplement: bool,
-    paid_by_fund: bool,
-) -> tuple[Step, ...]:
-    """``supplement.in_force`` before 2024; then ``supplement.scope`` (the eligible units),
-    ``supplement.agreement``, ``supplement.threshold``, ``supplement.day_27`` (the free units)
-    and ``supplement.amount``."""
-    if f.amount_cents is None:
-        values = {"day": f.first_day}
-        step = Step(
-            "supplement.in_force",
-            "R5",
-            False,
-            "supplement.not_in_force",
-            values,
-            (f.amount,),
-            SOURCES,
-        )
-        return (step,)
-    eligible = int(s.eligible)
-    excluded = tuple(r for r in reasons if r not in REASONS and r is not Reason.ENERGY_CRISIS)
-    scope = {
-        "reasons": tuple(
-            ("reason.units", {"reason": r, "units": int(half_units_by_reason[r])})
-            for r in reasons
-            if r in REASONS
-        ),
-        "excluded": tuple(("reason", {"reason": r}) for r in excluded),
-        "eligible": eligible,
-    }
-    scope_message = "supplement.scope" if scope["reasons"] else "supplement.scope.none"
-    if excluded:
-        scope_message += ".excluded"
+def _scope_step(
+    s: Supplement, half_units_by_reason: Mapping[Reason, Num], reasons: tuple[Reason, ...]
+) -> Step:
+    """``supplement.scope``: the units of the eligible reasons, and those not counted."""
+    counted = tuple(
+        ("reason.units", {"reason": r, "units": int(half_units_by_reason[r])})
+        for r in reasons
+        if r in REASONS
+    )
+    excluded = tuple(
+        ("reason", {"reason": r})
+        for r in reasons
+        if r not in REASONS and r is not Reason.ENERGY_CRISIS  # which has its own supplement
+    )
+    message = ("supplement.scope" if counted else "supplement.scope.none") + (
+        ".excluded" if excluded else ""
+    )
+    values = {"reasons": counted, "excluded": excluded, "eligible": int(s.eligible)}
+    return Step("supplement.scope", "R5", int(s.eligible) > 0, message, values, (), SOURCES)
+
+
+def _threshold_steps(
+    f: Figures, s: Supplement, wage: Phrase, prior_half_units: int
+) -> tuple[Step, Step]:
+    """``supplement.threshold`` and ``supplement.day_27`` (the free units), which applies only
+    above the threshold."""
     below = bool(s.at_or_below)
-    wage = _wage_phrase(monthly_wage_cents, hourly_wage_cents, weekly_hours_h, divisor)
     threshold = {"wage": wage, "threshold": f.threshold_cents or 0}
     free = {
-        "wage": wage,
-        "threshold": f.threshold_cents or 0,
+        **threshold,
         "prior": prior_half_units,
-        "eligible": eligible,
+        "eligible": int(s.eligible),
         "free": f.free_half_units or 0,
         "paid": int(s.paid),
+        "zero": 0,
     }
-    amount = {
-        "paid": int(s.paid),
-        "amount": f.amount_cents,
-        "total": int(s.amount),
-        "payer": "payer.sector_fund" if paid_by_fund else "payer.employer",
-    }
-    agreement = "supplement.agreement." + ("yes" if agreement_guarantees_supplement else "no")
     return (
-        Step("supplement.scope", "R5", eligible > 0, scope_message, scope, (), SOURCES),
-        Step(
-            "supplement.agreement",
-            "R5",
-            agreement_guarantees_supplement,
-            agreement,
-            {},
-            (),
-            SOURCES,
-        ),
         Step(
             "supplement.threshold",
             "R5",
@@ -315,6 +280,50 @@ def steps(
             (f.free_units,),
             SOURCES,
         ),
+    )
+
+
+def steps(
+    f: Figures,
+    s: Supplement,
+    half_units_by_reason: Mapping[Reason, Num],
+    *,
+    reasons: tuple[Reason, ...],
+    monthly_wage_cents: int,
+    hourly_wage_cents: int,
+    weekly_hours_h: int,
+    divisor: int,
+    prior_half_units: int,
+    agreement_guarantees_supplement: bool,
+    paid_by_fund: bool,
+) -> tuple[Step, ...]:
+    """``supplement.in_force`` before 2024; then ``supplement.scope`` (the eligible units),
+    ``supplement.agreement``, ``supplement.threshold``, ``supplement.day_27`` (the free units)
+    and ``supplement.amount``."""
+    if f.amount_cents is None:
+        day = {"day": f.first_day}
+        message = "supplement.not_in_force"
+        return (Step("supplement.in_force", "R5", False, message, day, (f.amount,), SOURCES),)
+    wage = _wage_phrase(monthly_wage_cents, hourly_wage_cents, weekly_hours_h, divisor)
+    agreement = "supplement.agreement." + ("yes" if agreement_guarantees_supplement else "no")
+    amount = {
+        "paid": int(s.paid),
+        "amount": f.amount_cents,
+        "total": int(s.amount),
+        "payer": "payer.sector_fund" if paid_by_fund else "payer.employer",
+    }
+    return (
+        _scope_step(s, half_units_by_reason, reasons),
+        Step(
+            "supplement.agreement",
+            "R5",
+            agreement_guarantees_supplement,
+            agreement,
+            {},
+            (),
+            SOURCES,
+        ),
+        *_threshold_steps(f, s, wage, prior_half_units),
         Step(
             "supplement.amount",
             "R5",

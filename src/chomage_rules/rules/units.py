@@ -27,7 +27,7 @@ from math import gcd
 from typing import NamedTuple
 
 from ..core.money import half_up_div
-from ..core.ops import Flag, Num, Ops, add, multiply
+from ..core.ops import Flag, Num, Ops, add, is_zero, multiply
 from ..core.sources import LegalSource
 from ..core.vocabulary import DayStatus, Reason, WorkRegime
 from ..explain.step import Step
@@ -145,11 +145,11 @@ def compute(
     days_per_week: Num,
     uses_full_time_hours: Flag,
     full_time_weekly_hours_h: Num,
-    explicit_hours: bool,
 ) -> Units:
     """R4: the units of each reason, ``quarter_round(P_r × 6 / B)``, in half units."""
     b_h = divisor_hours(ops, weekly_hours_h, uses_full_time_hours, full_time_weekly_hours_h)
-    unit_scale = scale(weekly_hours_h, days_per_week, b_h, explicit_hours)
+    explicit = any(not is_zero(hours) for hours in explicit_hours_h.values())
+    unit_scale = scale(weekly_hours_h, days_per_week, b_h, explicit)
     return Units(
         {
             reason: quarter_round(

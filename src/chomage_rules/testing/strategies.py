@@ -168,57 +168,86 @@ def wages(
     force-majeure rates in force then. Shrinks towards 1,000.00.
     """
     parameters = parameters or ParameterSet.default()
+    edges = _wage_edges(on, parameters)
+    kind = _wage_kind(draw, kind, edges, known_month=on is not None)
+    if kind == "tie_standard" and on is not None:
+        tie = _tie_at_a_rate_in_force(draw, on, parameters, edges)
+        if tie is not None:
+            return _money(tie)
+        kind = "tie_60"
+    if kind == "ceiling" and "wage.monthly_ceiling" in edges:
+        return _money(edges["wage.monthly_ceiling"] + draw(st.integers(-2, 2)))
+    return _money(_cents_of_kind(draw, kind, edges))
+
+
+def _wage_edges(on: date | None, parameters: ParameterSet) -> dict[str, int]:
+    """The ceiling and the supplement's threshold in force on ``on``, in cents."""
     edges: dict[str, int] = {}
     if on is not None:
         for name in ("wage.monthly_ceiling", "supplement.wage_threshold"):
             value = parameters.version(name, on).value
             if value is not None:
                 edges[name] = decimal_to_cents(value)
+    return edges
+
+
+def _wage_kind(
+    draw: st.DrawFn, kind: WageKind | None, edges: dict[str, int], *, known_month: bool
+) -> WageKind:
+    """The kind asked for, or one drawn among those the month has."""
     kinds: list[WageKind] = ["ordinary", "tie_60", "tie_65", "tie_70"]
     if "supplement.wage_threshold" in edges:
         kinds.append("above_threshold")
     if edges:
         kinds.append("edge")
+    chosen: WageKind
     if kind is None or (
         kind in ("above_threshold", "edge", "ceiling", "tie_standard") and not edges
     ):
-        kind = draw(st.sampled_from(kinds))
-    if kind in ("tie_60", "tie_65", "tie_70") and on is not None:
-        # on a known month, a tie at a rate in force then is the one that matters
-        kind = "tie_standard"
-    if kind == "tie_standard" and on is not None:
-        # a tie at the standard or the force-majeure rate in force on ``on``, below the ceiling
-        rate_name = draw(st.sampled_from(("rate.standard", "rate.standard", "rate.force_majeure")))
-        rate = parameters.version(rate_name, on).value
-        divisor = parameters.version("wage.daily_divisor", on).value
-        ceiling = edges.get("wage.monthly_ceiling", 800_000)
-        if rate is not None and divisor is not None:
-            start = draw(st.integers(100_000, max(100_001, ceiling - 30_000)))
-            tie = _tie_cents(start, rate, int(divisor))
-            if tie is not None and draw(st.booleans()):
-                # the next tie: its daily amount's last cent has the other parity, where
-                # half-up and half-even part ways
-                tie = _tie_cents(tie + 1, rate, int(divisor))
-            if tie is not None:
-                return _money(tie)
-        kind = "tie_60"
-    if kind == "ceiling" and "wage.monthly_ceiling" in edges:
-        return _money(edges["wage.monthly_ceiling"] + draw(st.integers(-2, 2)))
-    if kind == "ordinary":
-        cents = draw(st.integers(100_000, 800_000))
-    elif kind == "tie_60":
-        cents = 65 + 130 * draw(st.integers(700, 3000))
-    elif kind == "tie_65":
-        cents = 100 + 200 * draw(st.integers(500, 2000))
-    elif kind == "tie_70":
-        cents = 130 + 260 * draw(st.integers(400, 1500))
-    elif kind == "above_threshold" and "supplement.wage_threshold" in edges:
-        cents = edges["supplement.wage_threshold"] + draw(st.integers(1, 400_000))
-    elif kind in ("above_threshold", "ceiling"):
-        cents = draw(st.integers(100_000, 800_000))
+        chosen = draw(st.sampled_from(kinds))
     else:
-        cents = draw(st.sampled_from(sorted(edges.values()))) + draw(st.integers(-2, 2))
-    return _money(cents)
+        chosen = kind
+    if chosen in ("tie_60", "tie_65", "tie_70") and known_month:
+        # on a known month, a tie at a rate in force then is the one that matters
+        chosen = "tie_standard"
+    return chosen
+
+
+def _tie_at_a_rate_in_force(
+    draw: st.DrawFn, on: date, parameters: ParameterSet, edges: dict[str, int]
+) -> int | None:
+    """A wage (cents) below the ceiling whose daily amount at the standard or the force-majeure
+    rate in force on ``on`` is a tie, or None if the month has no such rate."""
+    rate_name = draw(st.sampled_from(("rate.standard", "rate.standard", "rate.force_majeure")))
+    rate = parameters.version(rate_name, on).value
+    divisor = parameters.version("wage.daily_divisor", on).value
+    ceiling = edges.get("wage.monthly_ceiling", 800_000)
+    if rate is None or divisor is None:
+        return None
+    start = draw(st.integers(100_000, max(100_001, ceiling - 30_000)))
+    tie = _tie_cents(start, rate, int(divisor))
+    if tie is not None and draw(st.booleans()):
+        # the next tie: its daily amount's last cent has the other parity, where half-up and
+        # half-even part ways
+        tie = _tie_cents(tie + 1, rate, int(divisor))
+    return tie
+
+
+def _cents_of_kind(draw: st.DrawFn, kind: WageKind, edges: dict[str, int]) -> int:
+    """A wage (cents) of one of the other kinds."""
+    if kind == "ordinary":
+        return draw(st.integers(100_000, 800_000))
+    if kind == "tie_60":
+        return 65 + 130 * draw(st.integers(700, 3000))
+    if kind == "tie_65":
+        return 100 + 200 * draw(st.integers(500, 2000))
+    if kind == "tie_70":
+        return 130 + 260 * draw(st.integers(400, 1500))
+    if kind == "above_threshold" and "supplement.wage_threshold" in edges:
+        return edges["supplement.wage_threshold"] + draw(st.integers(1, 400_000))
+    if kind in ("above_threshold", "ceiling"):
+        return draw(st.integers(100_000, 800_000))
+    return draw(st.sampled_from(sorted(edges.values()))) + draw(st.integers(-2, 2))
 
 
 # --------------------------------------------------------------------------- workers, employers
@@ -258,15 +287,7 @@ def workers(
     pay = draw(st.sampled_from(("monthly", "hourly"))) if paid is None else paid
     in_construction = draw(st.booleans()) if construction is None else construction
     wage = draw(wages(on, parameters=parameters, kind=wage_kind))
-    wage_fields: dict[str, Decimal] = {}
-    if pay == "monthly":
-        wage_fields["monthly_gross_wage"] = wage
-    else:
-        # an hourly wage around a monthly one: wage × 6 / (26 × Q), to the cent
-        hourly_cents = max(
-            1, decimal_to_cents(wage) * 6 * 100 // (26 * decimal_to_cents(Decimal(weekly)))
-        )
-        wage_fields["hourly_wage"] = _money(draw(st.sampled_from((hourly_cents, hourly_cents + 1))))
+    wage_fields = _wage_fields(draw, pay, wage, weekly)
     return Worker(
         niss=draw(national_numbers()),
         weekly_hours=Decimal(weekly),
@@ -277,6 +298,16 @@ def workers(
         has_legitimation_card=in_construction,
         **wage_fields,
     )
+
+
+def _wage_fields(draw: st.DrawFn, pay: str, wage: Decimal, weekly: str) -> dict[str, Decimal]:
+    """The monthly wage, or an hourly wage around it: wage × 6 / (26 × Q), to the cent."""
+    if pay == "monthly":
+        return {"monthly_gross_wage": wage}
+    hourly_cents = max(
+        1, decimal_to_cents(wage) * 6 * 100 // (26 * decimal_to_cents(Decimal(weekly)))
+    )
+    return {"hourly_wage": _money(draw(st.sampled_from((hourly_cents, hourly_cents + 1))))}
 
 
 @st.composite
@@ -300,6 +331,26 @@ def employers(
 
 
 # --------------------------------------------------------------------------- months
+
+
+_OTHER_STATUSES = [s for s in DayStatus if s is not DayStatus.TEMPORARY_UNEMPLOYMENT]
+
+
+def _unemployed_day(
+    draw: st.DrawFn, day: date, possible: list[Reason], weekly_hours: Decimal | None
+) -> DayEntry:
+    """A day of temporary unemployment: its hours one time in four, a frost day one in four."""
+    hours = None
+    if draw(st.integers(0, 3)) == 0:
+        top = 1200 if weekly_hours is None else min(1200, decimal_to_cents(weekly_hours))
+        hours = _money(draw(st.integers(25, max(25, top))))
+    return DayEntry(
+        day=day,
+        status=DayStatus.TEMPORARY_UNEMPLOYMENT,
+        reason=draw(st.sampled_from(possible)),
+        hours=hours,
+        frost_period=draw(st.sampled_from((False, False, False, True))),
+    )
 
 
 def _reasons_on(day: date, allowed: Sequence[Reason] | None) -> list[Reason]:
@@ -345,31 +396,9 @@ def months(
         )
         if unemployed:
             per_week[week] = per_week.get(week, 0) + 1
-        if not unemployed:
-            entries.append(
-                DayEntry(
-                    day=day,
-                    status=draw(
-                        st.sampled_from(
-                            [s for s in DayStatus if s is not DayStatus.TEMPORARY_UNEMPLOYMENT]
-                        )
-                    ),
-                )
-            )
-            continue
-        hours = None
-        if draw(st.integers(0, 3)) == 0:
-            top = 1200 if weekly_hours is None else min(1200, decimal_to_cents(weekly_hours))
-            hours = _money(draw(st.integers(25, max(25, top))))
-        entries.append(
-            DayEntry(
-                day=day,
-                status=DayStatus.TEMPORARY_UNEMPLOYMENT,
-                reason=draw(st.sampled_from(possible)),
-                hours=hours,
-                frost_period=draw(st.sampled_from((False, False, False, True))),
-            )
-        )
+            entries.append(_unemployed_day(draw, day, possible, weekly_hours))
+        else:
+            entries.append(DayEntry(day=day, status=draw(st.sampled_from(_OTHER_STATUSES))))
     return Month(
         year=year,
         month=month,
@@ -477,14 +506,7 @@ def cases(
     comes up often; the keyword arguments narrow the cases and win over the scenario.
     """
     chosen: Scenario = draw(st.sampled_from(SCENARIOS)) if scenario is None else scenario
-    if year is None or month is None:
-        months_drawn = covered_months(parameters)
-        if chosen == "27th_unit" and year is None:
-            months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
-        drawn_year, drawn_month = draw(months_drawn)
-        year = drawn_year if year is None else year
-        month = drawn_month if month is None else month
-    first = date(year, month, 1)
+    first = _first_day(draw, chosen, year, month, parameters)
     if chosen == "credit_end" and joint_committee is None:
         joint_committee = "124"
     employer = draw(
@@ -493,11 +515,7 @@ def cases(
             agreement=False if chosen == "27th_unit" else None,
         )
     )
-    wage_kind: WageKind | None = {
-        "27th_unit": "above_threshold",
-        "half_cent_tie": "tie_standard",
-        "ceiling": "ceiling",
-    }.get(chosen)  # type: ignore[assignment]
+    wage_kind = _WAGE_KIND_OF.get(chosen)
     if chosen == "half_cent_tie":
         paid = paid or "monthly"
         if reasons is None:
@@ -518,8 +536,8 @@ def cases(
     )
     the_month = draw(
         months(
-            year,
-            month,
+            first.year,
+            first.month,
             reasons=reasons,
             weekly_hours=worker.weekly_hours,
             days_per_week=worker.days_per_week,
@@ -529,6 +547,32 @@ def cases(
     aim = chosen if chosen in ("27th_unit", "credit_end") else None
     history = draw(histories(before=first, aim=aim))
     return Case(worker, employer, the_month, history)
+
+
+_WAGE_KIND_OF: dict[Scenario, WageKind] = {
+    "27th_unit": "above_threshold",
+    "half_cent_tie": "tie_standard",
+    "ceiling": "ceiling",
+}
+
+
+def _first_day(
+    draw: st.DrawFn,
+    chosen: Scenario,
+    year: int | None,
+    month: int | None,
+    parameters: ParameterSet | None,
+) -> date:
+    """The month of a case: the one given, or one every figure covers (from 2024 for the 27th
+    unit, which did not exist before)."""
+    if year is None or month is None:
+        months_drawn = covered_months(parameters)
+        if chosen == "27th_unit" and year is None:
+            months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
+        drawn_year, drawn_month = draw(months_drawn)
+        year = drawn_year if year is None else year
+        month = drawn_month if month is None else month
+    return date(year, month, 1)
 
 
 # --------------------------------------------------------------------------- parameter sets
