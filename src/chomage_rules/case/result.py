@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from typing import Any, Literal, NamedTuple
 
 from ..core.identifiers import mask_niss
-from ..core.money import decimal_to_cents
+from ..core.money import cents_to_decimal, decimal_to_cents
+from ..core.ops import Num
 from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
 from ..explain.catalogue import Language, check_language
 from ..explain.render import Explanation, json_document, render
 from ..explain.step import Notice, Step
 from ..kernel import KernelInputs, KernelOutputs, MonthFigures, Shown, explain_kernel
+from ..parameters import ParameterSet
+from ..rules.payment_status import STATUS_OF_CODE
+from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
@@ -46,15 +53,16 @@ class AllowanceLine:
 
 @dataclass(frozen=True, slots=True)
 class Computation:
-    """What the rules computed from and computed, kept to write the explanation on demand."""
+    """What the rules computed from and computed, kept to write the amounts and the explanation
+    when they are read."""
 
     inputs: KernelInputs
     shown: Shown
     figures: MonthFigures
     outputs: KernelOutputs
+    parameters: ParameterSet
 
 
-@dataclass(frozen=True)
 class MonthResult:
     """One worker-month: amounts (exact Decimals, two decimals), payments, status and steps.
 
@@ -63,37 +71,148 @@ class MonthResult:
       payment body;
     - ``employer_supplement``: the 2024 supplement (or the energy-scheme supplement), paid by the
       employer or, where the employer says so, by a sector fund;
-    - withholdings per payer and their sum; ``net_total`` is the sum of the payments' nets.
+    - withholdings per payer and their sum; ``net_total`` is the sum of the payments' nets;
+    - ``supplement_units_paid``: units that got the employer supplement (or the energy
+      supplement); ``construction_units_paid``: units paid from the construction credit (frost
+      units aside); ``history_after``: the counters to carry to the next month.
 
-    ``steps`` and ``notices`` are made the first time they are read (the values they show were
-    all fixed by the computation), so that a batch that only pays builds no explanation.
+    Every amount was fixed by the computation (in cents and half units); each is written out as a
+    ``Decimal`` the first time it is read, and ``steps`` and ``notices`` likewise, so that a back
+    end that only pays builds no explanation. A result cannot be changed.
     """
+
+    __slots__ = ("__dict__", "computation", "employer", "history", "month", "worker")
 
     worker: Worker
     employer: Employer
     month: Month
     history: History
-    units: dict[Reason, Decimal]
-    daily_amounts: dict[Reason, Decimal]
-    allowance_lines: tuple[AllowanceLine, ...]
-    gross_allowance: Decimal
-    sector_top_up: Decimal
-    employer_supplement: Decimal
-    supplement_units_paid: Decimal
-    """Units that got the employer supplement (or the energy supplement) this month."""
-    construction_units_paid: Decimal
-    """Units that got the construction top-up from the credit this month (frost units aside)."""
-    payment_body_withholding: Decimal
-    employer_withholding: Decimal
-    sector_fund_withholding: Decimal
-    withholding: Decimal
-    net_total: Decimal
-    payments: tuple[Payment, ...]
-    status: PaymentStatus
-    history_after: History
-    parameters_fingerprint: str
-    library_version: str
-    computation: Computation = field(repr=False, compare=False)
+    computation: Computation
+
+    def __init__(
+        self,
+        worker: Worker,
+        employer: Employer,
+        month: Month,
+        history: History,
+        computation: Computation,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "worker", worker)
+        set_field(self, "employer", employer)
+        set_field(self, "month", month)
+        set_field(self, "history", history)
+        set_field(self, "computation", computation)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a MonthResult cannot be changed ({name})")
+
+    def __eq__(self, other: object) -> bool:
+        """The same inputs under the same figures (hence the same amounts and steps)."""
+        if not isinstance(other, MonthResult):
+            return NotImplemented
+        return (self.worker, self.employer, self.month, self.history) == (
+            other.worker,
+            other.employer,
+            other.month,
+            other.history,
+        ) and self.parameters_fingerprint == other.parameters_fingerprint
+
+    def __hash__(self) -> int:
+        return hash((self.month.year, self.month.month, self.parameters_fingerprint))
+
+    def __repr__(self) -> str:
+        return (
+            f"MonthResult({self.month.year}-{self.month.month:02d}, worker={self.worker!r}, "
+            f"net_total={self.net_total!r}, status={self.status.value!r})"
+        )
+
+    # ------------------------------------------------------------------ amounts
+
+    @cached_property
+    def _amounts(self) -> _Amounts:
+        return _amounts(self.computation)
+
+    @property
+    def units(self) -> dict[Reason, Decimal]:
+        """Units of each reason of the month (one decimal: 9.5)."""
+        return dict(self._amounts.units)
+
+    @property
+    def daily_amounts(self) -> dict[Reason, Decimal]:
+        """The daily amount each reason was paid at."""
+        return dict(self._amounts.daily_amounts)
+
+    @property
+    def allowance_lines(self) -> tuple[AllowanceLine, ...]:
+        return self._amounts.allowance_lines
+
+    @property
+    def gross_allowance(self) -> Decimal:
+        return self._amounts.gross_allowance
+
+    @property
+    def sector_top_up(self) -> Decimal:
+        return self._amounts.sector_top_up
+
+    @property
+    def employer_supplement(self) -> Decimal:
+        return self._amounts.employer_supplement
+
+    @property
+    def supplement_units_paid(self) -> Decimal:
+        return self._amounts.supplement_units_paid
+
+    @property
+    def construction_units_paid(self) -> Decimal:
+        return self._amounts.construction_units_paid
+
+    @property
+    def payment_body_withholding(self) -> Decimal:
+        return self._amounts.payments[0].withholding
+
+    @property
+    def employer_withholding(self) -> Decimal:
+        return self._amounts.payments[1].withholding
+
+    @property
+    def sector_fund_withholding(self) -> Decimal:
+        return self._amounts.payments[2].withholding
+
+    @property
+    def withholding(self) -> Decimal:
+        return self._amounts.withholding
+
+    @property
+    def net_total(self) -> Decimal:
+        return self._amounts.net_total
+
+    @property
+    def payments(self) -> tuple[Payment, ...]:
+        """One payment per payer: the payment body, the employer, a sector fund."""
+        return self._amounts.payments
+
+    @property
+    def status(self) -> PaymentStatus:
+        return STATUS_OF_CODE[int(self.computation.outputs.status)]
+
+    @cached_property
+    def history_after(self) -> History:
+        """The counters after this month, to give with the next one."""
+        k = self.computation.outputs
+        return History(
+            through=self.computation.figures.month.last_day,
+            supplement_units=_counter(k.supplement.counted_after),
+            cp124_credit_used=_counter(k.construction.credit_used_after),
+        )
+
+    @property
+    def parameters_fingerprint(self) -> str:
+        return self.computation.parameters.fingerprint()
+
+    @property
+    def library_version(self) -> str:
+        return LIBRARY_VERSION
 
     @cached_property
     def _derivation(self) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
@@ -229,3 +348,88 @@ class MonthResult:
 
 def _cents(amount: Decimal) -> int:
     return decimal_to_cents(amount)
+
+
+try:
+    LIBRARY_VERSION = package_version("chomage-rules")
+except PackageNotFoundError:  # running from a source tree
+    LIBRARY_VERSION = "0+unknown"
+
+
+class _Amounts(NamedTuple):
+    units: dict[Reason, Decimal]
+    daily_amounts: dict[Reason, Decimal]
+    allowance_lines: tuple[AllowanceLine, ...]
+    gross_allowance: Decimal
+    sector_top_up: Decimal
+    employer_supplement: Decimal
+    supplement_units_paid: Decimal
+    construction_units_paid: Decimal
+    withholding: Decimal
+    net_total: Decimal
+    payments: tuple[Payment, ...]
+
+
+def _money(cents: Num) -> Decimal:
+    return cents_to_decimal(int(cents))
+
+
+def _units(half_units: Num) -> Decimal:
+    """Half units as a number of units with one decimal: 19 -> 9.5, 20 -> 10.0."""
+    whole, half = divmod(int(half_units), 2)
+    return Decimal(f"{whole}.{5 if half else 0}")
+
+
+def _counter(half_units: Num) -> Decimal:
+    """Half units as a History counter (two decimals): 19 -> 9.50."""
+    return cents_to_decimal(int(half_units) * 50)
+
+
+def _amounts(c: Computation) -> _Amounts:
+    """Every amount of the result, from the cents and half units the rules computed."""
+    k, days = c.outputs, c.shown.days_by_reason
+    p = k.payments
+    return _Amounts(
+        units={r: _units(k.units.half_units[r]) for r in days},
+        daily_amounts={r: _money(k.daily.get(GROUP_OF[r], 0)) for r in days},
+        allowance_lines=_lines(k, days),
+        gross_allowance=_money(k.allowance.gross),
+        sector_top_up=_money(k.construction.sector_top_up),
+        employer_supplement=_money(k.supplement.amount + k.energy.amount),
+        supplement_units_paid=_units(k.supplement.paid + k.energy.units),
+        construction_units_paid=_units(k.construction.covered),
+        withholding=_money(p.withholding),
+        net_total=_money(p.net_total),
+        payments=(
+            Payment(
+                "payment_body",
+                _money(p.payment_body_gross),
+                _money(p.payment_body_withholding),
+                _money(p.payment_body_net),
+            ),
+            Payment(
+                "employer",
+                _money(p.employer_gross),
+                _money(p.employer_withholding),
+                _money(p.employer_net),
+            ),
+            Payment(
+                "sector_fund", _money(p.fund_gross), _money(p.fund_withholding), _money(p.fund_net)
+            ),
+        ),
+    )
+
+
+def _lines(k: KernelOutputs, days: Mapping[Reason, int]) -> tuple[AllowanceLine, ...]:
+    """One line per daily amount with units (« 13JX62,44: 811,72 »)."""
+    return tuple(
+        AllowanceLine(
+            group.value,
+            tuple(r for r in REASONS_OF[group] if r in days),
+            _units(units),
+            _money(k.daily[group]),
+            _money(k.allowance.components[group]),
+        )
+        for group, units in k.group_units.items()
+        if units > 0
+    )
