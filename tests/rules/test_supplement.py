@@ -3,11 +3,13 @@ it, only from the 27th eligible unit of the calendar year; none where an agreeme
 much; force majeure (incl. medical) and the energy scheme never count."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import pytest
 
+from chomage_rules import History, compute_month
 from chomage_rules.core.errors import ParameterNotCovered
 from chomage_rules.core.ops import SCALAR
 from chomage_rules.core.vocabulary import Reason
@@ -18,6 +20,7 @@ from chomage_rules.parameters.month import resolve_month
 from chomage_rules.population.ops import NUMPY
 from chomage_rules.rules import supplement
 from chomage_rules.rules.supplement import Supplement
+from tests.helpers import employer, month_of, unemployed, worker, working_days
 
 DEFAULT = ParameterSet.default()
 JUNE_2024 = date(2024, 6, 1)
@@ -314,7 +317,7 @@ def test_steps_above_the_threshold() -> None:
     assert day_27.formula == (
         "units counted before this month 25 + this month 3, first 26 free: clip(25 + 3 − 26, 0, 3)"
     )
-    assert day_27.result == "2 of 3 unit(s) get the supplement"
+    assert day_27.result == "2 of 3 unit(s) come after the first free units"
     assert (amount.formula, amount.result) == ("2 × 5.10", "10.20, paid by the employer")
 
 
@@ -367,7 +370,7 @@ def test_steps_show_the_free_units_used() -> None:
         "units counted before this month 25 + this month 10, first 30 free: clip(25 + 10 − 30, 0, 10)"
     )
     assert "26" not in day_27.formula
-    assert day_27.result == "5 of 10 unit(s) get the supplement"
+    assert day_27.result == "5 of 10 unit(s) come after the first free units"
     assert day_27.parameters[0].name == "supplement.free_units"
 
 
@@ -377,3 +380,21 @@ def test_steps_show_the_threshold_and_amount_used() -> None:
     _, _, threshold, _, amount = steps_of({Reason.ECONOMIC: 10}, wage_cents=410_000, f=f)
     assert threshold.formula == "gross monthly wage (not capped) 4,100.00 ≤ threshold 4,155.00"
     assert (amount.formula, amount.result) == ("5 × 5.20", "26.00, paid by the employer")
+
+
+def test_an_agreement_does_not_make_the_free_units_step_disagree_with_itself() -> None:
+    # June 2024, 5,000.00 (above 4,000), 30 units counted before, 4 eligible units, and an
+    # agreement that already guarantees the supplement: clip(30 + 4 − 26, 0, 4) = 4 units come
+    # after the free ones, and none is paid by the statutory rule (0 × 5.10 = 0.00)
+    result = compute_month(
+        worker(monthly_gross_wage=Decimal("5000.00")),
+        employer(agreement_guarantees_supplement=True),
+        month_of(2024, 6, unemployed(working_days(2024, 6, 4), Reason.ECONOMIC)),
+        History(supplement_units=Decimal("30")),
+    )
+    assert (
+        result.step("supplement.day_27").result == "4 of 4 unit(s) come after the first free units"
+    )
+    assert result.step("supplement.agreement").applies
+    assert result.step("supplement.amount").formula == "0 × 5.10"
+    assert result.employer_supplement == Decimal("0.00")

@@ -132,6 +132,9 @@ class Supplement(NamedTuple):
     """Half units of the reasons that get the supplement (and count towards the free units)."""
     at_or_below: Flag
     """The gross monthly wage does not exceed the threshold."""
+    after_free: Num
+    """Half units of the month that come after the free units of the year (above the threshold,
+    the units the supplement is due on)."""
     paid: Num
     """Half units that get the supplement this month."""
     amount: Num
@@ -184,6 +187,7 @@ def compute(
     threshold, free = f.threshold_cents, f.free_half_units
     if f.amount_cents is None or threshold is None or free is None:
         at_or_below: Flag = False
+        late: Num = 0
         paid: Num = 0
     else:
         at_or_below = _at_or_below(
@@ -200,6 +204,7 @@ def compute(
     return Supplement(
         eligible,
         at_or_below,
+        late,
         paid,
         amount,
         ops.where(paid_by_fund, 0, amount),
@@ -258,7 +263,7 @@ def _threshold_steps(
         "prior": prior_half_units,
         "eligible": int(s.eligible),
         "free": f.free_half_units or 0,
-        "paid": int(s.paid),
+        "after_free": int(s.after_free),
         "zero": 0,
     }
     return (
