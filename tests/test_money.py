@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chomage_rules.core import money
+from chomage_rules.core import memo
 from chomage_rules.core.money import (
     cents_to_decimal,
     decimal_to_cents,
@@ -67,9 +67,9 @@ def test_cents_round_trip_and_sign() -> None:
         hundredths(Decimal("37.555"))
 
 
-def test_cents_to_decimal_builds_each_value_with_its_sign(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cents_to_decimal_builds_each_value_with_its_sign() -> None:
     # an empty cache, so that every value below is built here, not answered from earlier tests
-    monkeypatch.setattr(money, "_DECIMALS", {})
+    memo.clear()
     assert str(cents_to_decimal(0)) == "0.00"  # zero has no sign (not "-0.00")
     assert str(cents_to_decimal(7)) == "0.07"
     assert str(cents_to_decimal(-5)) == "-0.05"

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from .core import memo
 from .core.ops import SCALAR, Flag, Num, Ops, add
 from .core.vocabulary import Cp124Category, DayStatus, Reason
 from .explain.step import Notice, Step
-from .parameters import ParameterSet, memoized
+from .parameters import ParameterSet
 from .parameters.month import MonthParameters, resolve_month
 from .rules import (
     allowance,
@@ -62,8 +63,7 @@ class MonthFigures(NamedTuple):
 
 def month_figures(parameters: ParameterSet, first_day: date) -> MonthFigures:
     """The figures of the month starting ``first_day``; ParameterNotCovered where a figure every
-    worker needs is not in force. Kept with the set (a back end computes a month for many
-    workers): ``benchmarks/bench_month.py`` shows the difference."""
+    worker needs is not in force. Kept for the set's life (:mod:`chomage_rules.core.memo`)."""
 
     def read() -> MonthFigures:
         p = resolve_month(parameters, first_day)
@@ -78,7 +78,7 @@ def month_figures(parameters: ParameterSet, first_day: date) -> MonthFigures:
             withholding.figures(p),
         )
 
-    return memoized(parameters, ("month", first_day), read)
+    return memo.derived(parameters, ("month", first_day), read)
 
 
 @dataclass(slots=True)
@@ -115,8 +115,7 @@ class KernelInputs:
     card_submitted: Flag
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """What the explanation of one worker-month shows besides what the rules computed from."""
 
     days_by_reason: Mapping[Reason, int]

@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..core.errors import input_error
 from ..core.money import decimal_to_cents, hundredths
-from ..core.vocabulary import DayStatus, Reason
+from ..core.vocabulary import REASONS, DayStatus, Reason
 from ..kernel import KernelInputs, MonthFigures, Shown
 from ..rules import construction, supplement, units
-from .models import Employer, History, Month, Worker
+from .models import DayEntry, Employer, History, Month, Worker
 
 __all__ = ["MonthTotals", "adapt", "month_totals"]
 
@@ -46,6 +47,7 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
     """Total a month's days per reason; ValidationError for a day's hours above the week's, or a
     week with more days of temporary unemployment than the worker's working days."""
     totals = MonthTotals()
+    days, default_days, explicit_h = totals.days, totals.default_days, totals.explicit_h
     unemployed = []
     for index, entry in enumerate(month.days):
         if entry.status is not DayStatus.TEMPORARY_UNEMPLOYMENT:
@@ -54,23 +56,16 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
         unemployed.append(entry.day)
         reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
         frost = entry.frost_period and reason in construction.REASONS
-        totals.days[reason] = totals.days.get(reason, 0) + 1
-        totals.frost_days += frost
+        days[reason] = days.get(reason, 0) + 1
+        if frost:
+            totals.frost_days += 1
         if entry.hours is None:
-            totals.default_days[reason] = totals.default_days.get(reason, 0) + 1
+            default_days[reason] = default_days.get(reason, 0) + 1
             totals.frost_default_days += frost
-            continue
-        if entry.hours > worker.weekly_hours:
-            raise input_error(
-                "Month",
-                ("month", "days", index, "hours"),
-                f"{entry.hours} hours on {entry.day.isoformat()} is more than the worker's whole "
-                f"week ({worker.weekly_hours} hours)",
-                str(entry.hours),
-            )
-        hours = hundredths(entry.hours)
-        totals.explicit_h[reason] = totals.explicit_h.get(reason, 0) + hours
-        totals.frost_explicit_h += hours if frost else 0
+        else:
+            hours = _hours_of_a_day(worker, entry, index)
+            explicit_h[reason] = explicit_h.get(reason, 0) + hours
+            totals.frost_explicit_h += hours if frost else 0
     for monday, count in units.overfull_weeks(unemployed, worker.days_per_week):
         raise input_error(
             "Month",
@@ -82,6 +77,20 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
     return totals
 
 
+def _hours_of_a_day(worker: Worker, entry: DayEntry, index: int) -> int:
+    """A day's hours, in hundredths; ValidationError for more than the worker's whole week."""
+    hours: Decimal = entry.hours  # type: ignore[assignment]  # the caller checked
+    if hours > worker.weekly_hours:
+        raise input_error(
+            "Month",
+            ("month", "days", index, "hours"),
+            f"{hours} hours on {entry.day.isoformat()} is more than the worker's whole "
+            f"week ({worker.weekly_hours} hours)",
+            str(hours),
+        )
+    return hundredths(hours)
+
+
 def _half_units(counter: Decimal) -> int:
     return decimal_to_cents(counter) // 50  # a History counter holds whole or half units
 
@@ -90,8 +99,7 @@ def _cents(amount: Decimal | None) -> int:
     return 0 if amount is None else decimal_to_cents(amount)
 
 
-@dataclass(frozen=True, slots=True)
-class _Counters:
+class _Counters(NamedTuple):
     supplement: int
     supplement_reset: bool
     credit: int
@@ -126,7 +134,7 @@ def adapt(
     first_day = month.first_day
     counters = _counters(history, first_day, f)
     totals = month_totals(worker, month)
-    reasons = [r for r in Reason if r in totals.days]  # in the order of the enum
+    reasons = [r for r in REASONS if r in totals.days]  # in the order of the enum
     category = worker.cp124_category
     inputs = KernelInputs(
         monthly_wage_cents=_cents(worker.monthly_gross_wage),

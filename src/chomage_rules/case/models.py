@@ -23,10 +23,12 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
 from ..core.money import cents_to_decimal, decimal_to_cents
@@ -340,7 +342,7 @@ class DayEntry(_Model):
 
     day: date
     status: DayStatus
-    reason: Reason | None = Field(default=None, validate_default=True)
+    reason: Reason | None = None
     hours: ExactHours | None = Field(
         default=None,
         description="Hours of temporary unemployment that day; default Q / days_per_week.",
@@ -349,63 +351,94 @@ class DayEntry(_Model):
         default=False, description="The day falls in a frost period recognised by Constructiv (R6)."
     )
 
-    @field_validator("reason")
-    @classmethod
-    def _check_reason(cls, value: Reason | None, info: ValidationInfo) -> Reason | None:
-        status = info.data.get("status")
-        if status is None:
-            return value
-        if status is DayStatus.TEMPORARY_UNEMPLOYMENT and value is None:
-            raise PydanticCustomError(
-                "reason_missing",
-                "a temporary-unemployment day needs its reason (economic, force_majeure, …)",
-            )
-        if status is not DayStatus.TEMPORARY_UNEMPLOYMENT and value is not None:
-            raise PydanticCustomError(
-                "reason_unexpected",
-                "only a temporary-unemployment day has a reason; this day is {status}",
-                {"status": status.value},
-            )
-        day = info.data.get("day")
-        if (
-            value is Reason.ENERGY_CRISIS
-            and day is not None
-            and not (ENERGY_CRISIS_FIRST_DAY <= day <= ENERGY_CRISIS_LAST_DAY)
-        ):
-            raise PydanticCustomError(
-                "energy_crisis_dates",
-                "the energy-crisis scheme ran from {first} to {last}; {day} is outside it",
-                {"first": ENERGY_CRISIS_FIRST_DAY, "last": ENERGY_CRISIS_LAST_DAY, "day": day},
-            )
-        return value
+    @model_validator(mode="after")
+    def _check_day(self) -> DayEntry:
+        """A reason, and only a temporary-unemployment day has one (or hours, or frost), within
+        the energy-crisis scheme's dates for that reason; every problem is reported at its field.
 
-    @field_validator("hours")
-    @classmethod
-    def _check_hours(cls, value: Decimal | None, info: ValidationInfo) -> Decimal | None:
-        if value is None:
-            return value
-        if (
-            info.data.get("status", DayStatus.TEMPORARY_UNEMPLOYMENT)
-            is not DayStatus.TEMPORARY_UNEMPLOYMENT
-        ):
-            raise PydanticCustomError(
-                "hours_unexpected", "hours are given only for temporary-unemployment days"
-            )
-        return _positive_at_most(value, MAX_DAY_HOURS, "the hours of a day")
+        One check of the whole day rather than one per field: a month validates a few dozen days,
+        and this is most of its validation time (benchmarks/bench_month.py)."""
+        problems = []
+        if self.status is DayStatus.TEMPORARY_UNEMPLOYMENT:
+            problems += self._unemployment_problems()
+        else:
+            problems += self._other_day_problems()
+        if problems:
+            raise ValidationError.from_exception_data("DayEntry", problems)
+        return self
 
-    @field_validator("frost_period")
-    @classmethod
-    def _check_frost(cls, value: bool, info: ValidationInfo) -> bool:
-        if (
-            value
-            and info.data.get("status", DayStatus.TEMPORARY_UNEMPLOYMENT)
-            is not DayStatus.TEMPORARY_UNEMPLOYMENT
-        ):
-            raise PydanticCustomError(
-                "frost_unexpected",
-                "only a temporary-unemployment day can be marked as in a frost period",
+    def _unemployment_problems(self) -> list[InitErrorDetails]:
+        problems = []
+        if self.reason is None:
+            problems.append(
+                _problem(
+                    "reason",
+                    None,
+                    "reason_missing",
+                    "a temporary-unemployment day needs its reason (economic, force_majeure, …)",
+                )
             )
-        return value
+        elif self.reason is Reason.ENERGY_CRISIS and not (
+            ENERGY_CRISIS_FIRST_DAY <= self.day <= ENERGY_CRISIS_LAST_DAY
+        ):
+            problems.append(
+                _problem(
+                    "reason",
+                    self.reason.value,
+                    "energy_crisis_dates",
+                    "the energy-crisis scheme ran from {first} to {last}; {day} is outside it",
+                    {
+                        "first": ENERGY_CRISIS_FIRST_DAY,
+                        "last": ENERGY_CRISIS_LAST_DAY,
+                        "day": self.day,
+                    },
+                )
+            )
+        if self.hours is not None:
+            try:
+                _positive_at_most(self.hours, MAX_DAY_HOURS, "the hours of a day")
+            except PydanticCustomError as error:
+                problems.append({"type": error, "loc": ("hours",), "input": str(self.hours)})
+        return problems
+
+    def _other_day_problems(self) -> list[InitErrorDetails]:
+        problems = []
+        if self.reason is not None:
+            problems.append(
+                _problem(
+                    "reason",
+                    self.reason.value,
+                    "reason_unexpected",
+                    "only a temporary-unemployment day has a reason; this day is {status}",
+                    {"status": self.status.value},
+                )
+            )
+        if self.hours is not None:
+            problems.append(
+                _problem(
+                    "hours",
+                    str(self.hours),
+                    "hours_unexpected",
+                    "hours are given only for temporary-unemployment days",
+                )
+            )
+        if self.frost_period:
+            problems.append(
+                _problem(
+                    "frost_period",
+                    True,
+                    "frost_unexpected",
+                    "only a temporary-unemployment day can be marked as in a frost period",
+                )
+            )
+        return problems
+
+
+def _problem(
+    field: str, value: Any, kind: str, message: str, context: dict[str, Any] | None = None
+) -> InitErrorDetails:
+    """One problem of a model, at its field (for a check that reads several fields)."""
+    return {"type": PydanticCustomError(kind, message, context), "loc": (field,), "input": value}
 
 
 class Month(_Model):
@@ -426,8 +459,14 @@ class Month(_Model):
     @classmethod
     def _check_days(cls, value: tuple[DayEntry, ...], info: ValidationInfo) -> tuple[DayEntry, ...]:
         year, month = info.data.get("year"), info.data.get("month")
-        if year is None or month is None:
+        if year is None or month is None or not value:
             return value
+        days = [entry.day for entry in value]
+        first, last = min(days), max(days)
+        if (first.year, first.month) == (last.year, last.month) == (year, month) and len(
+            set(days)
+        ) == len(days):
+            return value  # the usual case, checked without a loop in Python
         seen: set[date] = set()
         for index, entry in enumerate(value):
             if (entry.day.year, entry.day.month) != (year, month):

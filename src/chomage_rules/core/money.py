@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .memo import decimal_of_cents
 from .ops import Num
 
 __all__ = [
@@ -67,25 +68,16 @@ def _scaled(value: Decimal, scale: int, what: str) -> int:
     return numerator // denominator
 
 
-_DECIMALS: dict[int, Decimal] = {}
-_DECIMALS_MAX = 1 << 16
-
-
 def cents_to_decimal(cents: int) -> Decimal:
-    """Integer cents as a Decimal with exactly two decimals (built from text: context-free).
+    """Integer cents as a Decimal with exactly two decimals (built from text: context-free;
+    shared, see :mod:`chomage_rules.core.memo`)."""
+    return decimal_of_cents(int(cents), _decimal)
 
-    Decimals are immutable, so recent values are kept and shared (a result holds a few dozen
-    amounts, most of them repeated across workers: 0.00, the month's daily amounts …).
-    """
-    cached = _DECIMALS.get(cents)
-    if cached is None:
-        sign = "-" if cents < 0 else ""
-        whole, part = divmod(abs(cents), 100)
-        cached = Decimal(f"{sign}{whole}.{part:02d}")
-        if len(_DECIMALS) >= _DECIMALS_MAX:
-            _DECIMALS.clear()
-        _DECIMALS[int(cents)] = cached
-    return cached
+
+def _decimal(cents: int) -> Decimal:
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return Decimal(f"{sign}{whole}.{part:02d}")
 
 
 def format_cents(cents: int) -> str:

@@ -78,9 +78,10 @@ def is_zero(value: Num) -> bool:
 
 def add(a: Num, b: Num) -> Num:
     """``a + b``, without a pass over a column when one side is a literal 0."""
-    if is_zero(b):
-        return a
-    if is_zero(a):
+    if type(b) is int:
+        if b == 0:
+            return a
+    elif type(a) is int and a == 0:
         return b
     return a + b
 

@@ -16,6 +16,7 @@ __all__ = [
     "ENERGY_CRISIS_FIRST_DAY",
     "ENERGY_CRISIS_LAST_DAY",
     "PAYERS",
+    "REASONS",
     "Cp124Category",
     "DayStatus",
     "Payer",
@@ -79,6 +80,9 @@ class PaymentStatus(StrEnum):
     AWAITING_EMPLOYER_DECLARATION = "awaiting_employer_declaration"
     AWAITING_CONTROL_CARD = "awaiting_control_card"
 
+
+REASONS: tuple[Reason, ...] = tuple(Reason)
+"""Every reason, in the order of the enum (the order steps and columns list them in)."""
 
 Payer = Literal["payment_body", "employer", "sector_fund"]
 PAYERS: tuple[Payer, ...] = ("payment_body", "employer", "sector_fund")

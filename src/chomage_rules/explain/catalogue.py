@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import string
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from ..core.money import format_fraction
+from ..core.money import format_cents, format_fraction
 
 __all__ = [
     "LANGUAGES",
@@ -52,9 +52,6 @@ LANGUAGES: tuple[Language, ...] = ("en", "fr", "nl")
 Phrase = tuple[str, Mapping[str, Any]]
 """A phrase of the ``[phrases]`` table and its values, for the list ways of writing."""
 
-Segment = tuple[str, str | None, str]
-"""A piece of a parsed template: literal text, then a placeholder's name and way (or None)."""
-
 
 def check_language(lang: str) -> Language:
     """``lang`` if it is one of :data:`LANGUAGES`; ValueError otherwise."""
@@ -62,10 +59,6 @@ def check_language(lang: str) -> Language:
         if lang == language:
             return language
     raise ValueError(f"unknown language {lang!r}: use 'en', 'fr' or 'nl'")
-
-
-def _fraction(value: tuple[int, int], places: int) -> str:
-    return format_fraction(value[0], value[1], places)
 
 
 def _units(half_units: int) -> str:
@@ -81,12 +74,12 @@ def _percent(ratio: tuple[int, int]) -> str:
 
 
 _NUMBERS: dict[str, Callable[[Any], str]] = {
-    "money": lambda cents: format_fraction(int(cents), 100, 2),
+    "money": lambda cents: format_cents(int(cents)),
     "units": _units,
-    "exact": lambda value: _fraction(value, 4),
-    "exact2": lambda value: _fraction(value, 2),
+    "exact": lambda value: format_fraction(value[0], value[1], 4),
+    "exact2": lambda value: format_fraction(value[0], value[1], 2),
     "percent": _percent,
-    "hours": lambda hundredths: format_fraction(int(hundredths), 100, 2),
+    "hours": lambda hundredths: format_cents(int(hundredths)),  # hundredths, like cents
     "count": lambda count: str(int(count)),
     "decimal": str,
 }
@@ -96,18 +89,47 @@ SPECS: frozenset[str] = frozenset({*_NUMBERS, *_LISTS, "day", "text", "term", "p
 
 _DECIMAL_COMMA = str.maketrans({",": ".", ".": ","})
 
+Writer = Callable[["Catalogue", Any], str]
+Compiled = tuple[tuple[str, str | None, Writer | None], ...]
+"""A parsed template with, for each placeholder, the function that writes its value."""
+
+
+def _number_writer(number: Callable[[Any], str]) -> Writer:
+    def write(texts: Catalogue, value: Any) -> str:
+        text = number(value)
+        return text.translate(_DECIMAL_COMMA) if texts.decimal_comma else text
+
+    return write
+
+
+def _list_writer(separator: str) -> Writer:
+    def write(texts: Catalogue, value: Any) -> str:
+        return separator.join(texts.fill(texts.phrases[key], v) for key, v in value)
+
+    return write
+
+
+_WRITERS: dict[str, Writer] = {
+    **{spec: _number_writer(number) for spec, number in _NUMBERS.items()},
+    **{spec: _list_writer(separator) for spec, separator in _LISTS.items()},
+    "phrase": lambda texts, value: texts.fill(texts.phrases[value[0]], value[1]),
+    "term": lambda texts, value: texts.terms[value],
+    "day": lambda texts, value: date.isoformat(value),
+    "text": lambda texts, value: str(value),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     """The texts of one language, each template parsed once."""
 
     language: Language
-    steps: Mapping[str, Mapping[str, tuple[Segment, ...]]]
+    steps: Mapping[str, Mapping[str, Compiled]]
     """Per step message: its ``title``, ``formula`` and ``result``."""
-    notices: Mapping[str, tuple[Segment, ...]]
-    phrases: Mapping[str, tuple[Segment, ...]]
+    notices: Mapping[str, Compiled]
+    phrases: Mapping[str, Compiled]
     terms: Mapping[str, str]
-    labels: Mapping[str, tuple[Segment, ...]]
+    labels: Mapping[str, Compiled]
     """Words of the renderings (headings, column names …)."""
     decimal_comma: bool
 
@@ -123,44 +145,31 @@ class Catalogue:
     def term(self, key: str) -> str:
         return self.terms[key]
 
-    def fill(self, segments: Sequence[Segment], values: Mapping[str, Any]) -> str:
+    def fill(self, template: Compiled, values: Mapping[str, Any]) -> str:
         """A parsed template with its placeholders written from ``values`` (KeyError if one is
         missing: no text goes out with a hole in it)."""
-        parts = []
-        for literal, name, spec in segments:
-            parts.append(literal)
-            if name is not None:
-                parts.append(self.write(spec, values[name]))
-        return "".join(parts)
+        return "".join(
+            [
+                literal if writer is None else literal + writer(self, values[name])  # type: ignore[index]
+                for literal, name, writer in template
+            ]
+        )
 
     def write(self, spec: str, value: Any) -> str:
         """One value, written the way ``spec`` says, in this language."""
-        number = _NUMBERS.get(spec)
-        if number is not None:
-            text = number(value)
-            return text.translate(_DECIMAL_COMMA) if self.decimal_comma else text
-        separator = _LISTS.get(spec)
-        if separator is not None:
-            return separator.join(self.fill(self.phrases[key], v) for key, v in value)
-        if spec == "phrase":
-            key, phrase_values = value
-            return self.fill(self.phrases[key], phrase_values)
-        if spec == "term":
-            return self.terms[value]
-        if spec == "day":
-            return date.isoformat(value)
-        if spec == "text":
-            return str(value)
-        raise ValueError(f"unknown way of writing a value: {spec!r}")
+        return _WRITERS[spec](self, value)
 
 
-def parse(template: str) -> tuple[Segment, ...]:
-    """A template as segments; ValueError for a placeholder without a known way of writing."""
-    segments = []
+def parse(template: str) -> Compiled:
+    """A template, compiled; ValueError for a placeholder without a known way of writing."""
+    segments: list[tuple[str, str | None, Writer | None]] = []
     for literal, name, spec, conversion in string.Formatter().parse(template):
-        if name is not None and (not name or spec not in SPECS or conversion):
+        if name is None:
+            segments.append((literal, None, None))
+            continue
+        if not name or spec not in SPECS or conversion:
             raise ValueError(f"placeholder {{{name}:{spec}}} in {template!r}: name and way needed")
-        segments.append((literal, name, spec or ""))
+        segments.append((literal, name, _WRITERS[spec or ""]))
     return tuple(segments)
 
 

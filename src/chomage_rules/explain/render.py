@@ -45,6 +45,14 @@ class References:
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str | None, date | None], dict[str, Any]] = {}
+        self._figures: dict[int, str] = {}
+
+    def figure_line(self, texts: Catalogue, use: ParameterUse) -> str:
+        """The line of a figure a step read (several steps read the same one: written once)."""
+        line = self._figures.get(id(use))  # the month's figures live as long as the result
+        if line is None:
+            line = self._figures[id(use)] = _figure(texts, use, self)
+        return line
 
     def number(self, title: str, url: str | None, on: date | None = None, **more: Any) -> int:
         key = (title, url, on)
@@ -95,7 +103,7 @@ def _step_lines(
     title = texts.step(step.message, "title", step.values)
     formula = texts.step(step.message, "formula", step.values)
     result = texts.step(step.message, "result", step.values)
-    figures = [_figure(texts, use, refs) for use in step.parameters]
+    figures = [refs.figure_line(texts, use) for use in step.parameters]
     sources = " ".join(f"[{refs.source(s)}]" for s in step.sources)
     return title, formula, result, figures, sources
 
@@ -244,7 +252,7 @@ def json_document(lang: Language, data: Mapping[str, Any], e: Explanation) -> st
         "steps": steps_json(texts, e.steps, refs),
         "references": list(refs.entries.values()),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json.dumps(document, ensure_ascii=False)
 
 
 def render(format: str, lang: Language, e: Explanation) -> str:

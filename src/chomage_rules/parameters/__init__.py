@@ -25,14 +25,14 @@ import difflib
 import hashlib
 import json
 import tomllib
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union
+from typing import Any, Literal, Union
 
 from ..core.errors import ParameterNotCovered, input_error
 
@@ -44,14 +44,11 @@ __all__ = [
     "ParameterUse",
     "ParameterVersion",
     "Source",
-    "memoized",
 ]
 
 Kind = Literal["amount", "rate", "count", "divisor"]
 _KINDS: tuple[str, ...] = ("amount", "rate", "count", "divisor")
 OVERRIDE_SOURCE_TITLE = "override supplied by the caller"
-
-_T = TypeVar("_T")
 
 OverrideValue = Union[Decimal, int, str, None]  # noqa: UP007 - a runtime alias, kept readable
 
@@ -301,12 +298,11 @@ def _default_parameters() -> dict[str, Parameter]:
 class ParameterSet:
     """An immutable set of dated parameters; :meth:`override` returns a new one."""
 
-    __slots__ = ("_fingerprint", "_memo", "_parameters")
+    __slots__ = ("__weakref__", "_fingerprint", "_parameters")
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
         self._parameters = dict(parameters)
         self._fingerprint: str | None = None
-        self._memo: dict[Any, Any] = {}  # see memoized()
 
     @classmethod
     def default(cls) -> ParameterSet:
@@ -450,20 +446,6 @@ class ParameterSet:
             n for n, p in self._parameters.items() if any(v.overridden for v in p.versions)
         )
         return f"ParameterSet({len(self._parameters)} parameters, overridden={overridden})"
-
-
-def memoized(parameters: ParameterSet, key: Hashable, make: Callable[[], _T]) -> _T:
-    """What ``make()`` derives from ``parameters`` alone, made once per set and ``key``.
-
-    The set is immutable, so what is derived from its figures (a month's figures as the rules
-    read them: ``kernel.month_figures``) holds for the set's whole life; it is kept with the set
-    and goes with it. The only cache of the computation (docs/decisions.md).
-    """
-    memo = parameters._memo
-    if key not in memo:
-        memo[key] = make()
-    value: _T = memo[key]
-    return value
 
 
 def _override_from_dates(

@@ -21,6 +21,7 @@ and runs on columns.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 from math import gcd
@@ -168,10 +169,8 @@ def compute(
 def overfull_weeks(days: Iterable[date], days_per_week: int) -> list[tuple[date, int]]:
     """The calendar weeks (their Monday, and the count) with more days of temporary
     unemployment than the worker's working days a week."""
-    per_week: dict[int, int] = {}
-    for day in days:
-        week = (day.toordinal() - 1) // 7  # 0001-01-01, ordinal 1, was a Monday
-        per_week[week] = per_week.get(week, 0) + 1
+    # 0001-01-01, ordinal 1, was a Monday: a week's number is (ordinal - 1) // 7
+    per_week = Counter([(day.toordinal() - 1) // 7 for day in days])
     return [
         (date.fromordinal(week * 7 + 1), count)
         for week, count in per_week.items()

@@ -88,6 +88,9 @@ def withheld_cents(*parts: tuple[Num, tuple[int, int]]) -> Num:
     product of the denominators before the single rounding. Parts at the same rate are added first
     (one multiplication instead of two: the same sum).
     """
+    if len(parts) == 1:  # one part: rate × amount over the rate's denominator
+        ((amount, (rate_num, rate_den)),) = parts
+        return half_up_div(amount * rate_num, rate_den)
     by_rate: dict[tuple[int, int], Num] = {}
     for amount, rate in parts:
         by_rate[rate] = add(by_rate[rate], amount) if rate in by_rate else amount

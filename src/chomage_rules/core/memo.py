@@ -1,0 +1,58 @@
+"""The library's only caches, in one place (issue 8: "a cache only where it earns its keep").
+
+Two things are worth keeping between calls, each measured in ``benchmarks/bench_month.py``:
+
+- what is derived from a ParameterSet alone: a month's figures as the rules read them
+  (``kernel.month_figures``). A back end computes a month for many workers; reading some thirty
+  dated parameters anew for each costs more than the worker's whole computation. The set is
+  immutable, so what is derived from it holds for its whole life, and goes with it (weakly
+  referenced: a what-if set that is dropped takes its entries along);
+- the ``Decimal`` of an amount in cents: a result's amounts repeat across workers (0.00, the
+  month's daily amounts …), and building a ``Decimal`` from text costs several times a look-up.
+  Decimals are immutable, so sharing them changes nothing.
+
+:func:`clear` empties both: ``tests/test_memo.py`` checks that results and explanations are the
+same, byte for byte, with the caches warm and cold.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+__all__ = ["clear", "decimal_of_cents", "derived"]
+
+_T = TypeVar("_T")
+
+_DERIVED: weakref.WeakKeyDictionary[Any, dict[Hashable, Any]] = weakref.WeakKeyDictionary()
+_DECIMALS: dict[int, Decimal] = {}
+_DECIMALS_MAX = 1 << 16
+
+
+def derived(owner: Any, key: Hashable, make: Callable[[], _T]) -> _T:
+    """What ``make()`` derives from the immutable ``owner`` alone, made once per owner and key."""
+    entries = _DERIVED.get(owner)
+    if entries is None:
+        entries = _DERIVED[owner] = {}
+    if key not in entries:
+        entries[key] = make()
+    value: _T = entries[key]
+    return value
+
+
+def decimal_of_cents(cents: int, make: Callable[[int], Decimal]) -> Decimal:
+    """The Decimal ``make(cents)`` builds, shared (bounded: emptied when full)."""
+    value = _DECIMALS.get(cents)
+    if value is None:
+        if len(_DECIMALS) >= _DECIMALS_MAX:
+            _DECIMALS.clear()
+        value = _DECIMALS[cents] = make(cents)
+    return value
+
+
+def clear() -> None:
+    """Forget everything kept (for tests and benchmarks: results do not depend on it)."""
+    _DERIVED.clear()
+    _DECIMALS.clear()
