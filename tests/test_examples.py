@@ -27,8 +27,10 @@ def test_demo_explains_the_month() -> None:
 
 
 def test_month_benchmark_runs() -> None:
-    out = run("benchmarks/bench_month.py", "--repeat", "1", "--number", "5")
-    assert "compute_month" in out and "× reference" in out
+    out = run("benchmarks/bench_month.py", "--repeat", "1", "--number", "5", "--baseline")
+    assert "validate + compute_month" in out and "× Decimal" in out
+    # the pinned release ran too, on the same month
+    assert "1c33b4a µs" in out and "now/then" in out
 
 
 def test_population_benchmark_runs_and_is_exact() -> None:

@@ -13,7 +13,7 @@ from importlib.metadata import version as package_version
 from typing import Any, Literal, NamedTuple
 
 from ..core.identifiers import mask_niss
-from ..core.money import cents_to_decimal, decimal_to_cents
+from ..core.money import cents_to_decimal, decimal_to_cents, half_units_to_decimal
 from ..core.ops import Num
 from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
 from ..explain.catalogue import Language, check_language
@@ -375,9 +375,7 @@ def _money(cents: Num) -> Decimal:
 
 
 def _units(half_units: Num) -> Decimal:
-    """Half units as a number of units with one decimal: 19 -> 9.5, 20 -> 10.0."""
-    whole, half = divmod(int(half_units), 2)
-    return Decimal(f"{whole}.{5 if half else 0}")
+    return half_units_to_decimal(int(half_units))
 
 
 def _counter(half_units: Num) -> Decimal:

@@ -7,9 +7,9 @@ Two things are worth keeping between calls, each measured in ``benchmarks/bench_
   dated parameters anew for each costs more than the worker's whole computation. The set is
   immutable, so what is derived from it holds for its whole life, and goes with it (weakly
   referenced: a what-if set that is dropped takes its entries along);
-- the ``Decimal`` of an amount in cents: a result's amounts repeat across workers (0.00, the
-  month's daily amounts …), and building a ``Decimal`` from text costs several times a look-up.
-  Decimals are immutable, so sharing them changes nothing.
+- the ``Decimal`` of an amount in cents, or of a number of units: a result's amounts repeat
+  across workers (0.00, the month's daily amounts …), and building a ``Decimal`` from text costs
+  several times a look-up. Decimals are immutable, so sharing them changes nothing.
 
 :func:`clear` empties both: ``tests/test_memo.py`` checks that results and explanations are the
 same, byte for byte, with the caches warm and cold.
@@ -22,13 +22,13 @@ from collections.abc import Callable, Hashable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-__all__ = ["clear", "decimal_of_cents", "derived"]
+__all__ = ["clear", "clear_shared", "derived", "shared"]
 
 _T = TypeVar("_T")
 
 _DERIVED: weakref.WeakKeyDictionary[Any, dict[Hashable, Any]] = weakref.WeakKeyDictionary()
-_DECIMALS: dict[int, Decimal] = {}
-_DECIMALS_MAX = 1 << 16
+_SHARED: list[dict[int, Decimal]] = []
+_SHARED_MAX = 1 << 16
 
 
 def derived(owner: Any, key: Hashable, make: Callable[[], _T]) -> _T:
@@ -42,17 +42,30 @@ def derived(owner: Any, key: Hashable, make: Callable[[], _T]) -> _T:
     return value
 
 
-def decimal_of_cents(cents: int, make: Callable[[int], Decimal]) -> Decimal:
-    """The Decimal ``make(cents)`` builds, shared (bounded: emptied when full)."""
-    value = _DECIMALS.get(cents)
-    if value is None:
-        if len(_DECIMALS) >= _DECIMALS_MAX:
-            _DECIMALS.clear()
-        value = _DECIMALS[cents] = make(cents)
-    return value
+def shared(make: Callable[[int], Decimal]) -> Callable[[int], Decimal]:
+    """``make``, with the Decimals it builds kept and shared (bounded: emptied when full)."""
+    kept: dict[int, Decimal] = {}
+    _SHARED.append(kept)
+
+    def get(number: int) -> Decimal:
+        value = kept.get(number)
+        if value is None:
+            if len(kept) >= _SHARED_MAX:
+                kept.clear()
+            value = kept[number] = make(number)
+        return value
+
+    return get
+
+
+def clear_shared() -> None:
+    """Forget the shared Decimals only (to time what building them costs)."""
+    for kept in _SHARED:
+        kept.clear()
 
 
 def clear() -> None:
     """Forget everything kept (for tests and benchmarks: results do not depend on it)."""
     _DERIVED.clear()
-    _DECIMALS.clear()
+    for kept in _SHARED:
+        kept.clear()

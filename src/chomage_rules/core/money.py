@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .memo import decimal_of_cents
+from .memo import shared
 from .ops import Num
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "decimal_to_ratio",
     "format_cents",
     "format_fraction",
+    "half_units_to_decimal",
     "half_up_div",
     "hundredths",
 ]
@@ -68,16 +69,25 @@ def _scaled(value: Decimal, scale: int, what: str) -> int:
     return numerator // denominator
 
 
-def cents_to_decimal(cents: int) -> Decimal:
-    """Integer cents as a Decimal with exactly two decimals (built from text: context-free;
-    shared, see :mod:`chomage_rules.core.memo`)."""
-    return decimal_of_cents(int(cents), _decimal)
-
-
 def _decimal(cents: int) -> Decimal:
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return Decimal(f"{sign}{whole}.{part:02d}")
+
+
+cents_to_decimal = shared(_decimal)
+"""Integer cents as a Decimal with exactly two decimals (built from text: context-free; shared,
+see :mod:`chomage_rules.core.memo`): ``cents_to_decimal(-5)`` is ``Decimal("-0.05")``."""
+
+
+def _units(half_units: int) -> Decimal:
+    whole, half = divmod(half_units, 2)
+    return Decimal(f"{whole}.{5 if half else 0}")
+
+
+half_units_to_decimal = shared(_units)
+"""Half units as a number of units with one decimal: 19 is ``Decimal("9.5")``, 20 is
+``Decimal("10.0")`` (shared, like amounts)."""
 
 
 def format_cents(cents: int) -> str:

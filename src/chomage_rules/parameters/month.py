@@ -23,7 +23,7 @@ from . import ParameterSet, ParameterUse, ParameterVersion
 __all__ = ["MonthParameters", "cents", "half_units", "ratio", "resolve_month"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True, eq=False)
 class MonthParameters:
     """Every parameter of a set as it stands on ``first_day``."""
 

@@ -57,6 +57,10 @@ def compute(group_units: Mapping[RateGroup, Num], daily: Mapping[RateGroup, Num]
     return Allowance(components, gross)
 
 
+_LINE_IDS = {group: f"allowance.line.{group.label}" for group in RateGroup}
+"""The id of each rate group's line step."""
+
+
 def steps(
     allowance: Allowance,
     group_units: Mapping[RateGroup, Num],
@@ -72,7 +76,7 @@ def steps(
             "daily": int(daily[group]),
             "amount": int(allowance.components[group]),
         }
-        step_id = f"allowance.line.{group.label}"
+        step_id = _LINE_IDS[group]
         result.append(Step(step_id, "R0", True, "allowance.line", values, (), SOURCES))
     lines = tuple(("amount", {"amount": int(allowance.components[g])}) for g in groups)
     message = "allowance.gross" if groups else "allowance.gross.none"

@@ -155,6 +155,10 @@ def _percent(f: Figures, group: RateGroup) -> tuple[int, int]:
     return rate
 
 
+_DAILY_AMOUNT_IDS = {group: f"allowance.daily_amount.{group.label}" for group in RATE_GROUPS}
+"""The id of each rate group's daily-amount step."""
+
+
 def steps(
     f: Figures,
     wage: DailyWage,
@@ -186,7 +190,7 @@ def steps(
             "amount": int(amounts[group]),
         }
         use = f.uses[group]
-        step_id = f"allowance.daily_amount.{group.label}"
+        step_id = _DAILY_AMOUNT_IDS[group]
         uses = () if use is None else (use,)
         result.append(Step(step_id, "R0/R2", True, "allowance.daily_amount", values, uses, SOURCES))
     return tuple(result)

@@ -209,6 +209,10 @@ def days_step(days_by_reason: Mapping[Reason, int], other_days: Mapping[DayStatu
     return Step("input.days", "R4", total > 0, message, values)
 
 
+_UNITS_IDS = {reason: f"units.quarter_round.{reason.value}" for reason in Reason}
+"""The id of each reason's units step."""
+
+
 def steps(
     units: Units,
     *,
@@ -241,6 +245,6 @@ def steps(
             "ratio": (scaled * SIX_DAY_WEEK, days_per_week * divisor_hours_h),
             "units": int(units.half_units[reason]),
         }
-        step_id = f"units.quarter_round.{reason.value}"
+        step_id = _UNITS_IDS[reason]
         result.append(Step(step_id, "R4", True, "units.quarter_round", values, (), SOURCES))
     return tuple(result)
