@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from chomage_rules import Reason
 from chomage_rules.core.money import half_up_div
 from chomage_rules.core.ops import Num, Ops
-from chomage_rules.rules import daily_wage, rate, supplement
+from chomage_rules.rules import daily_wage, payment_status, rate, supplement, units
 from chomage_rules.testing import Case, cases
 from chomage_rules.testing.invariants import InvariantViolation, check_case
 
@@ -84,6 +84,30 @@ def _force_majeure_counted(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+# 5. units rounded down to the half below instead of to the nearest half (a .75 left at .5)
+def _units_rounded_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    def faulty(numerator: Num, denominator: Num) -> Num:
+        return (2 * numerator) // denominator
+
+    monkeypatch.setattr(units, "quarter_round", faulty)
+
+
+# 6. the control card reported before the employer's declaration
+def _card_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    def faulty(ops: Ops, employer_declared: Any, card_submitted: Any) -> Num:
+        return ops.where(
+            card_submitted,
+            ops.where(
+                employer_declared,
+                payment_status.PAYABLE,
+                payment_status.AWAITING_EMPLOYER_DECLARATION,
+            ),
+            payment_status.AWAITING_CONTROL_CARD,
+        )
+
+    monkeypatch.setattr(payment_status, "compute", faulty)
+
+
 FAULTS = (
     Fault("off_by_one_at_the_27th_unit", _off_by_one, frozenset({"supplement_from_the_27th_unit"})),
     Fault(
@@ -100,6 +124,16 @@ FAULTS = (
                 "allowance_rises_with_the_wage_up_to_the_ceiling",
             }
         ),
+    ),
+    Fault(
+        "units_rounded_down_to_the_half",
+        _units_rounded_down,
+        frozenset({"units_are_the_quarter_rounded_hours"}),
+    ),
+    Fault(
+        "card_reported_before_the_declaration",
+        _card_first,
+        frozenset({"status_follows_the_paperwork"}),
     ),
     Fault(
         "force_majeure_counted_towards_the_27th_unit",

@@ -7,12 +7,14 @@ the figures. They restate the rulebook independently of the library's kernel: ex
 formulas, so that a fault in a rule cannot agree with itself.
 
 - single result: :func:`amounts_are_cents`, :func:`payments_add_up`,
+  :func:`units_are_the_quarter_rounded_hours`, :func:`status_follows_the_paperwork`,
   :func:`withholding_is_the_rounded_rate_times_the_gross`,
   :func:`daily_amount_is_the_rounded_rate_times_the_capped_daily_wage`,
   :func:`no_supplement_on_force_majeure`, :func:`supplement_from_the_27th_unit`,
   :func:`construction_credit_is_never_exceeded`;
 - pairs: :func:`allowance_rises_with_the_wage_up_to_the_ceiling` (the wage raised),
-  :func:`an_override_moves_only_what_depends_on_it` (one parameter changed).
+  :func:`an_override_moves_only_what_depends_on_it` (one parameter changed),
+  :func:`the_paperwork_never_changes_the_amounts` (the declaration and the card in).
 
 :func:`check_case` runs them all on a case; ``compute=`` lets you check your own implementation
 (any callable with ``compute_month``'s signature)::
@@ -39,7 +41,7 @@ from ..case.engine import compute_month
 from ..case.models import History, Worker
 from ..case.result import MonthResult
 from ..core.money import cents_to_decimal, format_fraction
-from ..core.vocabulary import PAYERS, Reason
+from ..core.vocabulary import PAYERS, DayStatus, PaymentStatus, Reason, WorkRegime
 from ..parameters import ParameterSet
 from .strategies import Case
 
@@ -56,7 +58,10 @@ __all__ = [
     "daily_amount_is_the_rounded_rate_times_the_capped_daily_wage",
     "no_supplement_on_force_majeure",
     "payments_add_up",
+    "status_follows_the_paperwork",
     "supplement_from_the_27th_unit",
+    "the_paperwork_never_changes_the_amounts",
+    "units_are_the_quarter_rounded_hours",
     "withholding_is_the_rounded_rate_times_the_gross",
 ]
 
@@ -250,6 +255,65 @@ def _credit_used_before(history: History, on: date) -> Decimal:
     if history.through is not None and history.through < opens:
         return Decimal(0)
     return history.cp124_credit_used
+
+
+_COUNTED_AGAINST_S = (WorkRegime.PART_TIME_INCOME_GUARANTEE, WorkRegime.VOLUNTARY_PART_TIME)
+
+
+def _quarter_rounded(units: Fraction) -> Fraction:
+    """R4's rounding, written as the SPF Emploi says it: a fractional part below 0.25 goes down,
+    from 0.25 to below 0.75 gives .5, from 0.75 goes up."""
+    whole = units.numerator // units.denominator
+    part = units - whole
+    if part < Fraction(1, 4):
+        return Fraction(whole)
+    if part < Fraction(3, 4):
+        return whole + Fraction(1, 2)
+    return Fraction(whole + 1)
+
+
+def units_are_the_quarter_rounded_hours(result: MonthResult) -> None:
+    """Each reason's units are its hours P × 6 / B, quarter-rounded (R4): a day's hours are those
+    the employer gave, or Q / days per week; B is Q, or S for the income-guarantee and voluntary
+    part-time regimes. Counted here day by day, with exact fractions."""
+    worker = result.worker
+    q = Fraction(worker.weekly_hours)
+    b = q
+    if worker.regime in _COUNTED_AGAINST_S and worker.full_time_weekly_hours is not None:
+        b = Fraction(worker.full_time_weekly_hours)
+    hours: dict[Reason, Fraction] = {}
+    for entry in result.month.days:
+        if entry.status is DayStatus.TEMPORARY_UNEMPLOYMENT and entry.reason is not None:
+            day = q / worker.days_per_week if entry.hours is None else Fraction(entry.hours)
+            hours[entry.reason] = hours.get(entry.reason, Fraction(0)) + day
+    expected = {r: _quarter_rounded(p * 6 / b) for r, p in hours.items()}
+    got = {r: Fraction(u) for r, u in result.units.items()}
+    if got != expected:
+        shown = {r.value: _show(u) for r, u in expected.items()}
+        _fail(
+            "units_are_the_quarter_rounded_hours",
+            f"units {result.units}, but the hours of the card give {shown} "
+            f"(P × 6 / {_show(b)}, quarter-rounded)",
+        )
+
+
+def status_follows_the_paperwork(result: MonthResult) -> None:
+    """The status says what holds the payment (R8): the employer's declaration of hours first,
+    then the control card; payable when both are in."""
+    month = result.month
+    if not month.employer_declared:
+        expected = PaymentStatus.AWAITING_EMPLOYER_DECLARATION
+    elif not month.card_submitted:
+        expected = PaymentStatus.AWAITING_CONTROL_CARD
+    else:
+        expected = PaymentStatus.PAYABLE
+    if result.status is not expected:
+        _fail(
+            "status_follows_the_paperwork",
+            f"status {result.status.value} with the declaration "
+            f"{'in' if month.employer_declared else 'not in'} and the card "
+            f"{'submitted' if month.card_submitted else 'not submitted'}; expected {expected.value}",
+        )
 
 
 def _eligible_units(result: MonthResult) -> Decimal:
@@ -475,6 +539,27 @@ class Invariant:
     """``"result"`` or ``"case"``."""
 
 
+def the_paperwork_never_changes_the_amounts(
+    case: Case,
+    *,
+    parameters: ParameterSet | None = None,
+    compute: Compute = compute_month,
+) -> None:
+    """The amounts are computed whatever holds the payment (R8: what-if needs them): the same
+    month with the declaration and the card in gives the same units and payments, and is payable."""
+    parameters = parameters or ParameterSet.default()
+    held = compute(case.worker, case.employer, case.month, case.history, parameters=parameters)
+    month = case.month.model_copy(update={"employer_declared": True, "card_submitted": True})
+    free = compute(case.worker, case.employer, month, case.history, parameters=parameters)
+    if (held.units, held.payments) != (free.units, free.payments):
+        _fail(
+            "the_paperwork_never_changes_the_amounts",
+            f"with the paperwork held: {held.payments}; with it in: {free.payments}",
+        )
+    if free.status is not PaymentStatus.PAYABLE:
+        _fail("the_paperwork_never_changes_the_amounts", f"all in, yet {free.status.value}")
+
+
 def _doc(check: Callable[..., Any]) -> str:
     return " ".join((check.__doc__ or "").split())
 
@@ -489,7 +574,13 @@ def _with_parameters(check: Callable[[MonthResult], None]) -> Callable[..., None
 INVARIANTS: tuple[Invariant, ...] = (
     *(
         Invariant(c.__name__, _doc(c), _with_parameters(c), "result")
-        for c in (amounts_are_cents, payments_add_up, no_supplement_on_force_majeure)
+        for c in (
+            amounts_are_cents,
+            payments_add_up,
+            units_are_the_quarter_rounded_hours,
+            status_follows_the_paperwork,
+            no_supplement_on_force_majeure,
+        )
     ),
     *(
         Invariant(c.__name__, _doc(c), c, "result")
@@ -505,6 +596,7 @@ INVARIANTS: tuple[Invariant, ...] = (
         for c in (
             allowance_rises_with_the_wage_up_to_the_ceiling,
             an_override_moves_only_what_depends_on_it,
+            the_paperwork_never_changes_the_amounts,
         )
     ),
 )
