@@ -23,3 +23,17 @@ def test_the_actuarys_test_file_of_the_testing_page_passes(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "4 passed" in done.stdout
+
+
+def test_the_rule_reference_is_generated_from_the_rules() -> None:
+    script = Path(__file__).parent.parent / "scripts" / "rule_reference.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    reference = (DOCS / "rules.md").read_text(encoding="utf-8")
+    # every rule, its module and its tests are there
+    for rule in ("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9"):
+        assert f"## {rule}" in reference
+    assert "`tests/rules/test_construction.py`" in reference
+    assert "`supplement.free_units` (units)" in reference

@@ -1,7 +1,32 @@
-"""The rulebook (design.md §3), one module per rule family.
+"""The rulebook, one module per rule.
 
-Each module opens with the passage of the source it implements, then small pure functions over exact
-integers (cents, hundredths of hours, half units). The same functions run on single values
-(``compute_month``) and on numpy int64 columns (``compute_population``): they only use ``+ - * //``,
-comparisons and the three operations of :mod:`chomage_rules.rules.ops`.
+Each module holds, in this order: the passage of the source it implements, quoted with its
+address (``SOURCES``); the rulebook entry (``RULE``), the names of the dated parameters it reads
+(``PARAMETERS``), the ids of the steps and the codes of the notices it explains itself with
+(``STEPS``, ``NOTICES``); its computation, as small pure functions over exact integers (cents,
+hundredths of an hour, half units) that run on one value and on numpy int64 columns alike
+(:mod:`chomage_rules.core.ops`); and the functions that build its steps and notices from the
+values it computed. Their texts are in the message catalogue (``explain/messages``); their tests
+in ``tests/rules/test_<module>.py``.
+
+:data:`RULEBOOK` lists the modules in the order the explanation reads them;
+``docs/rules.md`` is generated from them (``scripts/rule_reference.py``).
 """
+
+RULEBOOK: tuple[str, ...] = (
+    "daily_wage",
+    "rate",
+    "minimum",
+    "units",
+    "allowance",
+    "supplement",
+    "energy_supplement",
+    "construction",
+    "withholding",
+    "payment_status",
+    "counters",
+    "figures",
+)
+"""The rule modules: R1 daily wage, R2 rate, R3 minimum, R4 units, R0 (2) allowance, R5
+supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status, the
+counters of R5 and R6, R9 dated figures."""

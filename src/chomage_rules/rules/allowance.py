@@ -21,7 +21,26 @@ from ..core.sources import LegalSource
 from ..explain.step import Step
 from .rate import RateGroup
 
-__all__ = ["PARAMETERS", "SOURCES", "Allowance", "component_cents", "compute", "steps"]
+__all__ = [
+    "NOTICES",
+    "PARAMETERS",
+    "RULE",
+    "SOURCES",
+    "STEPS",
+    "Allowance",
+    "component_cents",
+    "compute",
+    "steps",
+]
+
+RULE = "R0"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("allowance.line.<group>", "allowance.gross")
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -77,9 +96,9 @@ def steps(
             "amount": int(allowance.components[group]),
         }
         step_id = _LINE_IDS[group]
-        result.append(Step(step_id, "R0", True, "allowance.line", values, (), SOURCES))
+        result.append(Step(step_id, RULE, True, "allowance.line", values, (), SOURCES))
     lines = tuple(("amount", {"amount": int(allowance.components[g])}) for g in groups)
     message = "allowance.gross" if groups else "allowance.gross.none"
     gross = {"lines": lines, "gross": int(allowance.gross)}
-    result.append(Step("allowance.gross", "R0", bool(groups), message, gross, (), SOURCES))
+    result.append(Step("allowance.gross", RULE, bool(groups), message, gross, (), SOURCES))
     return tuple(result)

@@ -43,9 +43,12 @@ from .units import UnitScale, numerator, quarter_round
 __all__ = [
     "CATEGORIES",
     "JOINT_COMMITTEE",
+    "NOTICES",
     "PARAMETERS",
     "REASONS",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "Construction",
     "Figures",
     "applies",
@@ -56,6 +59,20 @@ __all__ = [
     "service_year_start",
     "steps",
 ]
+
+RULE = "R6"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = (
+    "construction.eligibility",
+    "construction.frost",
+    "construction.credit",
+    "construction.top_up",
+)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ("construction.frost_amount_missing",)
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -246,7 +263,7 @@ def _eligibility(
     }
     same = "same" if joint_committee == JOINT_COMMITTEE else "other"
     message = "construction.eligibility." + ("yes" if c.applies else "no") + "." + same
-    return Step("construction.eligibility", "R6", bool(c.applies), message, values, (), SOURCES)
+    return Step("construction.eligibility", RULE, bool(c.applies), message, values, (), SOURCES)
 
 
 def _frost_step(
@@ -254,7 +271,7 @@ def _frost_step(
 ) -> tuple[Step, tuple[Notice, ...]]:
     if int(c.frost_units) <= 0:
         return Step(
-            "construction.frost", "R6", False, "construction.frost.none", {}, (), SOURCES
+            "construction.frost", RULE, False, "construction.frost.none", {}, (), SOURCES
         ), ()
     name = f"construction.frost_amount.{category.value}"
     use = f.uses.get(name)
@@ -268,10 +285,10 @@ def _frost_step(
     uses = () if use is None else (use,)
     if int(c.frost_amount_cents):
         return Step(
-            "construction.frost", "R6", True, "construction.frost", values, uses, SOURCES
+            "construction.frost", RULE, True, "construction.frost", values, uses, SOURCES
         ), ()
     step = Step(
-        "construction.frost", "R6", True, "construction.frost.no_amount", values, uses, SOURCES
+        "construction.frost", RULE, True, "construction.frost.no_amount", values, uses, SOURCES
     )
     return step, (Notice("construction.frost_amount_missing", values),)
 
@@ -308,10 +325,10 @@ def _credit_steps(
     amount = f.uses.get(f"construction.amount.{category.value}")
     amount_uses = () if amount is None else (amount,)
     return (
-        Step("construction.credit", "R6", True, message, credit, credit_uses, SOURCES),
+        Step("construction.credit", RULE, True, message, credit, credit_uses, SOURCES),
         Step(
             "construction.top_up",
-            "R6",
+            RULE,
             int(c.top_up) > 0,
             "construction.top_up",
             top_up,

@@ -13,7 +13,16 @@ from datetime import date
 from ..core.ops import Num
 from ..explain.step import Step
 
-__all__ = ["PARAMETERS", "steps"]
+__all__ = ["NOTICES", "PARAMETERS", "RULE", "STEPS", "steps"]
+
+RULE = "R5/R6"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("history.after",)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 PARAMETERS: tuple[str, ...] = ()
 
@@ -44,4 +53,4 @@ def steps(
         "supplement_after": int(supplement_after),
         "credit_after": int(credit_after),
     }
-    return (Step("history.after", "R5/R6", True, "history.after", values),)
+    return (Step("history.after", RULE, True, "history.after", values),)

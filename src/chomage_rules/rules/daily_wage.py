@@ -27,9 +27,12 @@ from ..parameters import ParameterUse
 from ..parameters.month import MonthParameters, cents
 
 __all__ = [
+    "NOTICES",
     "PARAMETERS",
+    "RULE",
     "SIX_DAY_WEEK",
     "SOURCES",
+    "STEPS",
     "DailyWage",
     "Figures",
     "compute",
@@ -37,6 +40,15 @@ __all__ = [
     "paid_hourly",
     "steps",
 ]
+
+RULE = "R1"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("wage.ceiling", "wage.daily")
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -143,12 +155,12 @@ def steps(
         }
         message = "wage.ceiling.hourly." + ("capped" if capped else "not_capped")
         uses = (f.ceiling, f.divisor_use)
-        return (Step("wage.ceiling", "R1", capped, message, values, uses, SOURCES),)
+        return (Step("wage.ceiling", RULE, capped, message, values, uses, SOURCES),)
     capped_wage = f.ceiling_cents if capped else monthly_wage_cents
     values = {"wage": monthly_wage_cents, "ceiling": f.ceiling_cents}
     message = "wage.ceiling.monthly." + ("capped" if capped else "not_capped")
     divided = {"capped_wage": capped_wage, "divisor": f.divisor, "daily_wage": daily}
     return (
-        Step("wage.ceiling", "R1", capped, message, values, (f.ceiling,), SOURCES),
-        Step("wage.daily", "R1", True, "wage.daily", divided, (f.divisor_use,), SOURCES),
+        Step("wage.ceiling", RULE, capped, message, values, (f.ceiling,), SOURCES),
+        Step("wage.daily", RULE, True, "wage.daily", divided, (f.divisor_use,), SOURCES),
     )

@@ -27,15 +27,27 @@ from ..parameters.month import MonthParameters, cents
 from .allowance import component_cents
 
 __all__ = [
+    "NOTICES",
     "PARAMETERS",
     "REASONS",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "EnergySupplement",
     "Figures",
     "compute",
     "figures",
     "steps",
 ]
+
+RULE = "R5"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("supplement.energy",)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -84,8 +96,8 @@ def steps(f: Figures, e: EnergySupplement) -> tuple[Step, ...]:
     uses = () if f.use is None else (f.use,)
     if int(e.units) > 0:
         values = {"units": int(e.units), "amount": f.amount_cents or 0, "total": int(e.amount)}
-        return (Step("supplement.energy", "R5", True, "supplement.energy", values, uses, SOURCES),)
+        return (Step("supplement.energy", RULE, True, "supplement.energy", values, uses, SOURCES),)
     scheme = {"first": ENERGY_CRISIS_FIRST_DAY, "last": ENERGY_CRISIS_LAST_DAY}
     return (
-        Step("supplement.energy", "R5", False, "supplement.energy.none", scheme, uses, SOURCES),
+        Step("supplement.energy", RULE, False, "supplement.energy.none", scheme, uses, SOURCES),
     )

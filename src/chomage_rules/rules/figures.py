@@ -19,7 +19,20 @@ from ..explain.step import Notice, Step
 from ..parameters import ParameterVersion
 from ..parameters.month import MonthParameters
 
-__all__ = ["PARAMETERS", "notices"]
+__all__ = ["NOTICES", "PARAMETERS", "RULE", "STEPS", "notices"]
+
+RULE = "R9"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ()
+"""It leaves no step of its own: it speaks in notices."""
+NOTICES: tuple[str, ...] = (
+    "parameters.stale",
+    "parameters.caveat",
+    "parameters.overridden",
+    "parameters.change_within_month",
+)
+"""The codes of the notices it gives."""
 
 PARAMETERS: tuple[str, ...] = ()
 
@@ -61,7 +74,7 @@ def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
     used = {use.name for _, uses in read for use in uses}
     # a caveat matters where its figure changed the result: in a step that applied
     applied = {use.name for applies, uses in read if applies for use in uses}
-    month = memo.derived(p, "R9", lambda: _figures(p))
+    month = memo.derived(p, RULE, lambda: _figures(p))
     found: list[Notice] = []
     # a version without a value is not stale: its step already says no figure is sourced
     stale = [v for v in p.stale if v.name in used and month[v.name].stale]

@@ -22,7 +22,26 @@ from ..parameters import ParameterUse
 from ..parameters.month import MonthParameters, cents
 from .rate import RateGroup
 
-__all__ = ["PARAMETERS", "SOURCES", "Figures", "apply", "figures", "steps"]
+__all__ = [
+    "NOTICES",
+    "PARAMETERS",
+    "RULE",
+    "SOURCES",
+    "STEPS",
+    "Figures",
+    "apply",
+    "figures",
+    "steps",
+]
+
+RULE = "R3"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("allowance.minimum",)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -69,14 +88,14 @@ def steps(
     """``allowance.minimum``: each daily amount against the minimum, or why none applies."""
     if not groups:
         return (
-            Step("allowance.minimum", "R3", False, "allowance.minimum.no_days", {}, (), SOURCES),
+            Step("allowance.minimum", RULE, False, "allowance.minimum.no_days", {}, (), SOURCES),
         )
     if f.minimum_cents is None:
         day = {"day": f.first_day}
         return (
             Step(
                 "allowance.minimum",
-                "R3",
+                RULE,
                 False,
                 "allowance.minimum.none",
                 day,
@@ -96,4 +115,4 @@ def steps(
         ),
     }
     message = "allowance.minimum"
-    return (Step("allowance.minimum", "R3", bool(raised), message, values, (f.use,), SOURCES),)
+    return (Step("allowance.minimum", RULE, bool(raised), message, values, (f.use,), SOURCES),)

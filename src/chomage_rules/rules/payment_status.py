@@ -27,14 +27,29 @@ __all__ = [
     "AWAITING_CONTROL_CARD",
     "AWAITING_EMPLOYER_DECLARATION",
     "DRS_SCENARIO",
+    "NOTICES",
     "PARAMETERS",
     "PAYABLE",
+    "RULE",
     "SOURCES",
     "STATUS_OF_CODE",
+    "STEPS",
     "compute",
     "notices",
     "steps",
 ]
+
+RULE = "R8"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("payment.status",)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = (
+    "payment.awaiting_employer_declaration",
+    "payment.awaiting_control_card",
+)
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -80,7 +95,7 @@ def steps(code: Num, *, employer_declared: bool, card_submitted: bool) -> tuple[
         "card": "card.submitted" if card_submitted else "card.missing",
         "status": STATUS_OF_CODE[int(code)].value,
     }
-    return (Step("payment.status", "R8", True, "payment.status", values, (), SOURCES),)
+    return (Step("payment.status", RULE, True, "payment.status", values, (), SOURCES),)
 
 
 def notices(*, employer_declared: bool, card_submitted: bool) -> tuple[Notice, ...]:

@@ -41,10 +41,13 @@ from .daily_wage import DailyWage
 
 __all__ = [
     "GROUP_OF",
+    "NOTICES",
     "PARAMETERS",
     "RATE_GROUPS",
     "REASONS_OF",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "Figures",
     "RateGroup",
     "daily_amounts",
@@ -52,6 +55,15 @@ __all__ = [
     "steps",
     "units_by_group",
 ]
+
+RULE = "R2"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("rate.by_reason", "allowance.daily_amount.<group>")
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -170,7 +182,7 @@ def steps(
     """``rate.by_reason`` (the rate of each reason of the month) and, per rate group shown,
     ``allowance.daily_amount.<group>`` (rate × daily wage, rounded)."""
     if not groups:
-        return (Step("rate.by_reason", "R2", False, "rate.none", {}, (), SOURCES),)
+        return (Step("rate.by_reason", RULE, False, "rate.none", {}, (), SOURCES),)
     by_reason = {
         "reasons": tuple(
             ("rate.reason", {"reason": r, "group": GROUP_OF[r], "rate": _percent(f, GROUP_OF[r])})
@@ -179,7 +191,7 @@ def steps(
         "groups": tuple(("rate.group", {"group": g, "rate": _percent(f, g)}) for g in groups),
     }
     uses = tuple(use for g in groups if (use := f.uses[g]) is not None)
-    result = [Step("rate.by_reason", "R2", True, "rate.by_reason", by_reason, uses, SOURCES)]
+    result = [Step("rate.by_reason", RULE, True, "rate.by_reason", by_reason, uses, SOURCES)]
     for group in groups:
         rate = _percent(f, group)
         values = {

@@ -45,9 +45,12 @@ from .allowance import component_cents
 from .daily_wage import SIX_DAY_WEEK, paid_hourly
 
 __all__ = [
+    "NOTICES",
     "PARAMETERS",
     "REASONS",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "Figures",
     "Supplement",
     "compute",
@@ -55,6 +58,22 @@ __all__ = [
     "prior_units",
     "steps",
 ]
+
+RULE = "R5"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = (
+    "supplement.in_force",
+    "supplement.scope",
+    "supplement.agreement",
+    "supplement.threshold",
+    "supplement.day_27",
+    "supplement.amount",
+)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -248,7 +267,7 @@ def _scope_step(
         ".excluded" if excluded else ""
     )
     values = {"reasons": counted, "excluded": excluded, "eligible": int(s.eligible)}
-    return Step("supplement.scope", "R5", int(s.eligible) > 0, message, values, (), SOURCES)
+    return Step("supplement.scope", RULE, int(s.eligible) > 0, message, values, (), SOURCES)
 
 
 def _threshold_steps(
@@ -269,7 +288,7 @@ def _threshold_steps(
     return (
         Step(
             "supplement.threshold",
-            "R5",
+            RULE,
             below,
             "supplement.threshold." + ("below" if below else "above"),
             threshold,
@@ -278,7 +297,7 @@ def _threshold_steps(
         ),
         Step(
             "supplement.day_27",
-            "R5",
+            RULE,
             not below,
             "supplement.free_units." + ("not_applied" if below else "applied"),
             free,
@@ -308,7 +327,7 @@ def steps(
     if f.amount_cents is None:
         day = {"day": f.first_day}
         message = "supplement.not_in_force"
-        return (Step("supplement.in_force", "R5", False, message, day, (f.amount,), SOURCES),)
+        return (Step("supplement.in_force", RULE, False, message, day, (f.amount,), SOURCES),)
     wage = _wage_phrase(monthly_wage_cents, hourly_wage_cents, weekly_hours_h, divisor)
     agreement = "supplement.agreement." + ("yes" if agreement_guarantees_supplement else "no")
     amount = {
@@ -321,7 +340,7 @@ def steps(
         _scope_step(s, half_units_by_reason, reasons),
         Step(
             "supplement.agreement",
-            "R5",
+            RULE,
             agreement_guarantees_supplement,
             agreement,
             {},
@@ -331,7 +350,7 @@ def steps(
         *_threshold_steps(f, s, wage, prior_half_units),
         Step(
             "supplement.amount",
-            "R5",
+            RULE,
             int(s.amount) > 0,
             "supplement.amount",
             amount,

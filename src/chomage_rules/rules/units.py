@@ -35,9 +35,12 @@ from ..explain.step import Step
 from .daily_wage import SIX_DAY_WEEK
 
 __all__ = [
+    "NOTICES",
     "PARAMETERS",
     "REGIMES_USING_FULL_TIME_HOURS",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "UnitScale",
     "Units",
     "compute",
@@ -50,6 +53,15 @@ __all__ = [
     "steps",
     "working_days_capacity",
 ]
+
+RULE = "R4"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = ("input.days", "units.quarter_round", "units.quarter_round.<reason>")
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -206,7 +218,7 @@ def days_step(days_by_reason: Mapping[Reason, int], other_days: Mapping[DayStatu
         "days": total,
     }
     message = "input.days" if total else "input.days.none"
-    return Step("input.days", "R4", total > 0, message, values)
+    return Step("input.days", RULE, total > 0, message, values)
 
 
 _UNITS_IDS = {reason: f"units.quarter_round.{reason.value}" for reason in Reason}
@@ -227,7 +239,7 @@ def steps(
     """``units.quarter_round.<reason>`` for each reason of the month (or one step saying there is
     none), with P, the division and the rounding."""
     if not days_by_reason:
-        return (Step("units.quarter_round", "R4", False, "units.none", {"hours": 0}, (), SOURCES),)
+        return (Step("units.quarter_round", RULE, False, "units.none", {"hours": 0}, (), SOURCES),)
     result = []
     for reason, days in days_by_reason.items():
         # P × days_per_week, in hundredths: the default days at Q each, the explicit hours
@@ -246,5 +258,5 @@ def steps(
             "units": int(units.half_units[reason]),
         }
         step_id = _UNITS_IDS[reason]
-        result.append(Step(step_id, "R4", True, "units.quarter_round", values, (), SOURCES))
+        result.append(Step(step_id, RULE, True, "units.quarter_round", values, (), SOURCES))
     return tuple(result)

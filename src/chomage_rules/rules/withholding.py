@@ -34,8 +34,11 @@ from ..parameters import ParameterUse
 from ..parameters.month import MonthParameters, ratio
 
 __all__ = [
+    "NOTICES",
     "PARAMETERS",
+    "RULE",
     "SOURCES",
+    "STEPS",
     "Figures",
     "Payments",
     "compute",
@@ -43,6 +46,20 @@ __all__ = [
     "steps",
     "withheld_cents",
 ]
+
+RULE = "R7"
+"""The rulebook entry this module implements."""
+
+STEPS: tuple[str, ...] = (
+    "withholding.payment_body",
+    "withholding.employer",
+    "withholding.sector_fund",
+    "payment.net",
+)
+"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
+reason)."""
+NOTICES: tuple[str, ...] = ()
+"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -167,7 +184,7 @@ def _body_step(f: Figures, p: Payments, allowance: int, sector_top_up: int) -> S
         message = "withholding.payment_body"
     uses = (f.legal_use, f.complement_use)
     applies = int(p.payment_body_gross) > 0
-    return Step("withholding.payment_body", "R7", applies, message, values, uses, SOURCES)
+    return Step("withholding.payment_body", RULE, applies, message, values, uses, SOURCES)
 
 
 def steps(f: Figures, p: Payments, *, allowance: int, sector_top_up: int) -> tuple[Step, ...]:
@@ -197,7 +214,7 @@ def steps(f: Figures, p: Payments, *, allowance: int, sector_top_up: int) -> tup
             "withheld": withheld,
         }
         message = "withholding.payer" if part else "withholding.payer.nothing"
-        result.append(Step(step_id, "R7", part > 0, message, values, (f.complement_use,), SOURCES))
+        result.append(Step(step_id, RULE, part > 0, message, values, (f.complement_use,), SOURCES))
     net = {
         "body_gross": int(p.payment_body_gross),
         "body_withheld": int(p.payment_body_withholding),
@@ -210,5 +227,5 @@ def steps(f: Figures, p: Payments, *, allowance: int, sector_top_up: int) -> tup
         "fund_net": int(p.fund_net),
         "net_total": int(p.net_total),
     }
-    result.append(Step("payment.net", "R7", True, "payment.net", net, (), SOURCES))
+    result.append(Step("payment.net", RULE, True, "payment.net", net, (), SOURCES))
     return tuple(result)
