@@ -221,7 +221,7 @@ class MonthResult:
 
     @property
     def steps(self) -> tuple[Step, ...]:
-        """The whole derivation, in order (design §4)."""
+        """The whole derivation, in order."""
         return self._derivation[0]
 
     @property

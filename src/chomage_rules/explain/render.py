@@ -1,4 +1,4 @@
-"""Renderings of an explanation: plain text for a terminal, Markdown, and JSON (design §4).
+"""Renderings of an explanation: plain text for a terminal, Markdown, and JSON.
 
 Every text comes from the message catalogue in the language asked. Each source (a rule's legal
 source, the page a figure comes from) is listed **once**, as a numbered reference at the end;

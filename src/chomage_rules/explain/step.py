@@ -1,4 +1,4 @@
-"""A step of a derivation, a notice, and a parameter a step read (design §4).
+"""A step of a derivation, a notice, and a parameter a step read.
 
 A :class:`Step` is data, not text: its stable ``id`` (``wage.ceiling``, ``supplement.day_27`` …),
 the rulebook entry it implements, whether the rule applied, the key of its texts in the message

@@ -1,7 +1,7 @@
 """Synthetic populations for benchmarks, examples and tests.
 
-:func:`peer_population` follows the OpenFisca peer's generator (``../shared/peer-openfisca/
-reference.py``, ``generate_inputs``) draw for draw, with the same seed, so that both engines compute
+:func:`peer_population` follows the generator of the OpenFisca peer model the benchmarks compare
+with (its ``reference.py``, ``generate_inputs``; ``benchmarks/bench_population.py --peer``) draw for draw, with the same seed, so that both engines compute
 the same people: wages of 1,500.00-6,000.00, 0-26 days of which a fifth of the people have some force
 majeure, 0-40 prior supplement days, a CP 124 category or none, 0-70 credit days used. The peer's
 "days" are units: the rows are on a six-day week, where a day is one unit (R4).

@@ -67,7 +67,7 @@ PARAMETERS: tuple[str, ...] = (CEILING, DIVISOR)
 """Both are needed for every worker: a month they do not cover cannot be computed."""
 
 SIX_DAY_WEEK = 6
-"""Allowances are counted in the six-day regime: six units make a full week (design §3)."""
+"""Allowances are counted in the six-day regime: six units make a full week (the rulebook)."""
 
 _HUNDREDTHS = 100  # weekly hours are carried in hundredths of an hour
 
