@@ -55,13 +55,18 @@ class References:
         return line
 
     def number(self, title: str, url: str | None, on: date | None = None, **more: Any) -> int:
-        key = (title, url, on)
+        """The number of a source: one per address (or per title and date, for a source without
+        one); a later citation of the same page adds the date or the quotation the first lacked."""
+        key: tuple[str, str | None, date | None] = ("", url, None) if url else (title, None, on)
         entry = self.entries.get(key)
         if entry is None:
-            entry = {"number": len(self.entries) + 1, "title": title, "url": url}
-            entry["date"] = None if on is None else on.isoformat()
-            entry.update(more)
+            entry = {"number": len(self.entries) + 1, "title": title, "url": url, "date": None}
             self.entries[key] = entry
+        if entry["date"] is None and on is not None:
+            entry["date"] = on.isoformat()
+        for name, value in more.items():
+            if entry.get(name) is None:
+                entry[name] = value
         number: int = entry["number"]
         return number
 
@@ -156,11 +161,10 @@ def _text(texts: Catalogue, e: Explanation) -> str:
     for number, step in enumerate(e.steps, start=1):
         title, formula, result, figures, sources = _step_lines(texts, step, refs)
         mark = "" if step.applies else f"  [{texts.label('did_not_apply')}]"
-        lines.append(f"{number:>3}. {title} ({step.rule}, {step.id}){mark}")
+        cited = f" {sources}" if sources else ""
+        lines.append(f"{number:>3}. {title} ({step.rule}, {step.id}){cited}{mark}")
         lines += [f"       {formula}", f"       => {result}"]
         lines += [f"       {figure}" for figure in figures]
-        if sources:
-            lines.append(f"       {texts.label('sources')} {sources}")
     lines += ["", texts.label("references")]
     lines += [f"  [{r['number']}] {_reference_line(r)}" for r in refs.entries.values()]
     return "\n".join(lines) + "\n"
@@ -186,11 +190,10 @@ def _markdown(texts: Catalogue, e: Explanation) -> str:
     for number, step in enumerate(e.steps, start=1):
         title, formula, result, figures, sources = _step_lines(texts, step, refs)
         mark = "" if step.applies else f" *({texts.label('did_not_apply')})*"
-        lines.append(f"{number}. **{title}** (`{step.id}`, {step.rule}){mark}  ")
+        cited = f" {sources}" if sources else ""
+        lines.append(f"{number}. **{title}** (`{step.id}`, {step.rule}){cited}{mark}  ")
         lines += [f"   `{formula}`  ", f"   → {result}"]
         lines += [f"   - {figure}" for figure in figures]
-        if sources:
-            lines.append(f"   - {texts.label('sources')} {sources}")
     lines += ["", f"## {texts.label('references')}", ""]
     for r in refs.entries.values():
         where = f"[{r['title']}]({r['url']})" if r["url"] else r["title"]
