@@ -1,0 +1,89 @@
+"""The month's computation: the rules chained once, for one worker or for whole columns.
+
+``compute_kernel`` calls the rules of ``rules/`` in the rulebook's order (R4 before R2, whose
+rates are checked against the units) and holds no rule of its own. ``compute_month`` runs it on
+Python ints (:data:`~chomage_rules.core.ops.SCALAR`); ``compute_population`` on numpy int64
+columns: one definition of each rule, so the two cannot drift (docs/decisions.md, D23). Units are
+carried in half units, amounts in cents, hours in hundredths of an hour.
+"""
+
+from __future__ import annotations
+
+from ..core.ops import Ops, add
+from ..rules import (
+    allowance,
+    construction,
+    daily_wage,
+    energy_supplement,
+    minimum,
+    payment_status,
+    rate,
+    supplement,
+    units,
+    withholding,
+)
+from .inputs import KernelInputs, KernelOutputs, MonthFigures
+
+__all__ = ["compute_kernel"]
+
+
+def compute_kernel(ops: Ops, x: KernelInputs, f: MonthFigures) -> KernelOutputs:
+    """Rulebook R1-R8 for one month, on exact integers (one value or columns)."""
+    wage = daily_wage.compute(  # R1
+        ops,
+        f.daily_wage,
+        monthly_wage_cents=x.monthly_wage_cents,
+        hourly_wage_cents=x.hourly_wage_cents,
+        weekly_hours_h=x.weekly_hours_h,
+    )
+    month_units = units.compute(  # R4
+        ops,
+        default_days=x.default_days,
+        explicit_hours_h=x.explicit_hours_h,
+        weekly_hours_h=x.weekly_hours_h,
+        days_per_week=x.days_per_week,
+        uses_full_time_hours=x.uses_full_time_hours,
+        full_time_weekly_hours_h=x.full_time_weekly_hours_h,
+    )
+    by_reason = month_units.half_units
+    group_units = rate.units_by_group(ops, f.rate, by_reason)  # R2
+    before = rate.daily_amounts(f.rate, wage)
+    daily = minimum.apply(ops, f.minimum, before)  # R3
+    paid = allowance.compute(group_units, daily)  # R0 (2)
+    extra = supplement.compute(  # R5
+        ops,
+        f.supplement,
+        by_reason,
+        monthly_wage_cents=x.monthly_wage_cents,
+        hourly_wage_cents=x.hourly_wage_cents,
+        weekly_hours_h=x.weekly_hours_h,
+        divisor=f.daily_wage.divisor,
+        prior_half_units=x.prior_supplement_half_units,
+        agreement_guarantees_supplement=x.agreement_guarantees_supplement,
+        paid_by_fund=x.supplement_paid_by_fund,
+    )
+    energy = energy_supplement.compute(ops, f.energy, by_reason)
+    build = construction.compute(  # R6
+        ops,
+        f.construction,
+        by_reason,
+        month_units.scale,
+        in_joint_committee=x.in_construction_committee,
+        has_legitimation_card=x.has_legitimation_card,
+        has_category=x.has_category,
+        category_code=x.category_code,
+        frost_default_days=x.frost_default_days,
+        frost_explicit_hours_h=x.frost_explicit_hours_h,
+        prior_credit_half_units=x.prior_credit_half_units,
+    )
+    payments = withholding.compute(  # R7
+        f.withholding,
+        allowance=paid.gross,
+        sector_top_up=build.sector_top_up,
+        employer_part=add(extra.by_employer, energy.amount),
+        fund_part=extra.by_fund,
+    )
+    status = payment_status.compute(ops, x.employer_declared, x.card_submitted)  # R8
+    return KernelOutputs(
+        wage, month_units, group_units, before, daily, paid, extra, energy, build, payments, status
+    )
