@@ -9,7 +9,8 @@ seed as ``peer-openfisca/reference.py``), on a six-day week so that a day is a u
 each N, in the same run:
 
 - ``compute_population``: records per second from the input frame to the result frame
-  (validation, the kernel, the result frame), median of ``--reps``;
+  (validation, the kernel, the result frame), median of ``--reps``, on every core (its default)
+  and on one (``workers=1``);
 - ``bare kernel``: a hand-written numpy int64 kernel of the same rules and outputs over whole
   columns, given the input arrays (no validation, no frame): the practical limit;
 - the ratio of the two, and peak memory (``ru_maxrss`` of a process that ran only that variant);
@@ -133,7 +134,7 @@ def _median_rate(n: int, seconds: list[float]) -> dict[str, Any]:
     return {"seconds": seconds, "median_s": statistics.median(seconds)}
 
 
-def worker_population(n: int, reps: int) -> dict[str, Any]:
+def worker_population(n: int, reps: int, workers: int | None = None) -> dict[str, Any]:
     parameters = peer_parameters()
     frame = peer_population(n)
     compute_population(frame.head(100), *PEER_MONTH, parameters=parameters)  # warm caches
@@ -142,7 +143,7 @@ def worker_population(n: int, reps: int) -> dict[str, Any]:
         result = None
         gc.collect()
         start = time.perf_counter()
-        result = compute_population(frame, *PEER_MONTH, parameters=parameters)
+        result = compute_population(frame, *PEER_MONTH, parameters=parameters, workers=workers)
         seconds.append(time.perf_counter() - start)
     del result
     return {**_median_rate(n, seconds), "peak_rss_mib": peak_rss_mib()}
@@ -328,7 +329,7 @@ def main() -> None:
         f"{os.getloadavg()[0]:.2f}"
     )
     header = (
-        f"{'N':>10}  {'ours rec/s':>11}  {'bare rec/s':>11}  {'bare/ours':>9}  "
+        f"{'N':>10}  {'ours rec/s':>11}  {'1 core':>11}  {'bare rec/s':>11}  {'bare/ours':>9}  "
         f"{'ours MiB':>8}  {'bare MiB':>8}"
     )
     if python:
@@ -336,10 +337,12 @@ def main() -> None:
     print(header)
     for n in args.sizes:
         ours = spawn("population", n=n, reps=args.reps)
+        one_core = spawn("population", n=n, reps=args.reps, workers=1)
         bare = spawn("bare", n=n, reps=args.reps)
         ours_rate, bare_rate = n / ours["median_s"], n / bare["median_s"]
+        one_rate = n / one_core["median_s"]
         line = (
-            f"{n:>10,}  {ours_rate / 1e6:>9.2f} M  {bare_rate / 1e6:>9.2f} M  "
+            f"{n:>10,}  {ours_rate / 1e6:>9.2f} M  {one_rate / 1e6:>9.2f} M  {bare_rate / 1e6:>9.2f} M  "
             f"{bare_rate / ours_rate:>9.2f}  {ours['peak_rss_mib']:>8.0f}  "
             f"{bare['peak_rss_mib']:>8.0f}"
         )

@@ -10,8 +10,10 @@ from decimal import Decimal
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from chomage_rules import ParameterSet, compute_month, compute_population
 from chomage_rules.population import compute, frame_from_cases
@@ -114,3 +116,30 @@ def test_chunking_changes_nothing(
         compute.CHUNK_ROWS = saved
     assert isinstance(whole, pd.DataFrame) and isinstance(chunked, pd.DataFrame)
     pd.testing.assert_frame_equal(whole, chunked)
+
+
+@given(populations(), st.integers(1, 5), st.integers(1, 4))
+def test_any_number_of_threads_gives_the_same_rows(
+    population: tuple[int, int, ParameterSet, list[Case]], chunk: int, workers: int
+) -> None:
+    # chunks of a few rows, spread over 1 to 4 threads: every row as with one thread
+    year, month, parameters, people = population
+    frame = frame_from_cases((c.worker, c.employer, c.month, c.history) for c in people)
+    one = compute_population(frame, year, month, parameters=parameters, workers=1, detail=True)
+    saved = compute.CHUNK_ROWS
+    compute.CHUNK_ROWS = chunk
+    try:
+        many = compute_population(
+            frame, year, month, parameters=parameters, workers=workers, detail=True
+        )
+    finally:
+        compute.CHUNK_ROWS = saved
+    assert isinstance(one, pd.DataFrame) and isinstance(many, pd.DataFrame)
+    pd.testing.assert_frame_equal(one, many)
+
+
+def test_workers_must_be_a_whole_number_from_one() -> None:
+    frame = frame_from_cases([])
+    for bad in (0, -1, True, 1.5):
+        with pytest.raises(ValidationError, match="workers"):
+            compute_population(frame, 2024, 6, workers=bad)  # type: ignore[arg-type]
