@@ -102,6 +102,14 @@ def _number_writer(number: Callable[[Any], str]) -> Writer:
     return write
 
 
+def _write_money(texts: Catalogue, cents: Any) -> str:
+    """Cents (or hundredths of an hour) with thousands: the commonest value, written directly."""
+    value = int(cents)
+    whole, part = divmod(-value if value < 0 else value, 100)
+    text = f"{'-' if value < 0 else ''}{whole:,}.{part:02d}"
+    return text.translate(_DECIMAL_COMMA) if texts.decimal_comma else text
+
+
 def _list_writer(separator: str) -> Writer:
     def write(texts: Catalogue, value: Any) -> str:
         return separator.join(texts.fill(texts.phrases[key], v) for key, v in value)
@@ -111,6 +119,8 @@ def _list_writer(separator: str) -> Writer:
 
 _WRITERS: dict[str, Writer] = {
     **{spec: _number_writer(number) for spec, number in _NUMBERS.items()},
+    "money": _write_money,
+    "hours": _write_money,
     **{spec: _list_writer(separator) for spec, separator in _LISTS.items()},
     "phrase": lambda texts, value: texts.fill(texts.phrases[value[0]], value[1]),
     "term": lambda texts, value: texts.terms[value],
