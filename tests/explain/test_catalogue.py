@@ -117,6 +117,27 @@ def _corpus() -> list[MonthResult]:
             parameters=small_credit,
         )
     )
+    # a frost day of 1 h: 1 × 6 / 38 = 0.157… → no unit (construction.frost.no_units)
+    results.append(
+        compute_month(
+            worker(cp124_category="II", has_legitimation_card=True),
+            employer("124"),
+            month_of(
+                2024,
+                1,
+                unemployed([date(2024, 1, 8)], Reason.ECONOMIC, hours="1", frost_period=True),
+            ),
+        )
+    )
+    # a worker of the sector in March 2020, before the credit existed, with a strike day (not a
+    # reason of the top-up): construction.credit.none
+    results.append(
+        compute_month(
+            worker(cp124_category="II", has_legitimation_card=True),
+            employer("124"),
+            month_of(2020, 3, unemployed([date(2020, 3, 2)], Reason.STRIKE_LOCKOUT)),
+        )
+    )
     return results
 
 

@@ -2,10 +2,12 @@
 wage rounded once to the cent, half up."""
 
 from datetime import date
+from decimal import Decimal
 
 import numpy as np
 import pytest
 
+from chomage_rules import compute_month
 from chomage_rules.core.errors import ParameterNotCovered
 from chomage_rules.core.ops import SCALAR
 from chomage_rules.core.vocabulary import Reason
@@ -17,6 +19,7 @@ from chomage_rules.population.ops import NUMPY
 from chomage_rules.rules import daily_wage, rate
 from chomage_rules.rules.daily_wage import DailyWage
 from chomage_rules.rules.rate import RateGroup
+from tests.helpers import employer, month_of, unemployed, worker
 
 DEFAULT = ParameterSet.default()
 JUNE_2024 = date(2024, 6, 1)
@@ -263,3 +266,18 @@ def test_steps_show_the_rate_used() -> None:
     assert standard.formula.startswith("62 % × 129.4292…")
     assert "60 %" not in standard.formula
     assert standard.result.startswith("80.25 ")
+
+
+def test_a_reason_without_a_rate_and_without_units_is_explained() -> None:
+    # the energy scheme's rate overridden to no figure from its start; one energy-crisis day of
+    # 0.5 h for a 38 h five-day worker: 0.5 × 6 / 38 = 0.0789… → 0 units, so nothing needs the
+    # rate, and the month is computed: the explanation says the reason has no rate in force
+    no_energy_rate = ParameterSet.default().override({"rate.energy_crisis": {"2022-10-01": None}})
+    month = month_of(2022, 11, unemployed([date(2022, 11, 7)], Reason.ENERGY_CRISIS, hours="0.5"))
+    result = compute_month(worker(days_per_week=5), employer(), month, parameters=no_energy_rate)
+    assert result.units == {Reason.ENERGY_CRISIS: Decimal("0.0")}
+    step = result.step("rate.by_reason")
+    assert not step.applies and "no rate in force" in step.formula
+    for lang in ("en", "fr", "nl"):
+        for fmt in ("text", "markdown", "json"):
+            assert result.explain(fmt, lang)  # type: ignore[arg-type]

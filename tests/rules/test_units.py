@@ -202,7 +202,7 @@ def test_days_step_without_a_day() -> None:
 
 
 def test_steps_without_a_day() -> None:
-    empty = units.Units({}, UnitScale(1, 0, 1))
+    empty = units.Units({}, UnitScale(1, 0, 1), 3800)
     (step,) = units.steps(
         empty,
         days_by_reason={},

@@ -55,7 +55,7 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
             continue
         unemployed.append(entry.day)
         reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
-        frost = entry.frost_period and reason in construction.REASONS
+        frost = construction.counts_as_frost(reason, entry.frost_period)
         days[reason] = days.get(reason, 0) + 1
         if frost:
             totals.frost_days += 1
@@ -141,7 +141,7 @@ def adapt(
         hourly_wage_cents=_cents(worker.hourly_wage),
         weekly_hours_h=hundredths(worker.weekly_hours),
         days_per_week=worker.days_per_week,
-        uses_full_time_hours=worker.regime in units.REGIMES_USING_FULL_TIME_HOURS,
+        uses_full_time_hours=units.counts_against_full_time(worker.regime),
         full_time_weekly_hours_h=_cents(worker.full_time_weekly_hours),
         default_days={r: totals.default_days.get(r, 0) for r in reasons},
         explicit_hours_h={r: totals.explicit_h.get(r, 0) for r in reasons},
@@ -149,7 +149,7 @@ def adapt(
         frost_explicit_hours_h=totals.frost_explicit_h,
         prior_supplement_half_units=counters.supplement,
         prior_credit_half_units=counters.credit,
-        in_construction_committee=employer.joint_committee == construction.JOINT_COMMITTEE,
+        in_construction_committee=construction.in_joint_committee(employer.joint_committee),
         has_legitimation_card=worker.has_legitimation_card,
         has_category=category is not None,
         category_code=0 if category is None else construction.CATEGORIES.index(category),

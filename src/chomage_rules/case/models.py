@@ -41,7 +41,7 @@ from ..core.vocabulary import (
     Reason,
     WorkRegime,
 )
-from ..rules.units import REGIMES_USING_FULL_TIME_HOURS
+from ..rules.units import counts_against_full_time
 
 __all__ = [
     "Cp124Category",
@@ -248,7 +248,7 @@ class Worker(_Model):
         regime = info.data.get("regime")
         if regime is None:
             return value  # the regime was invalid: that error is already reported
-        if regime in REGIMES_USING_FULL_TIME_HOURS:
+        if counts_against_full_time(regime):
             if value is None:
                 raise PydanticCustomError(
                     "full_time_hours_missing",

@@ -13,7 +13,7 @@ from importlib.metadata import version as package_version
 from typing import Any, Literal, NamedTuple
 
 from ..core.identifiers import mask_niss
-from ..core.money import cents_to_decimal, decimal_to_cents, half_units_to_decimal
+from ..core.money import cents_to_decimal, half_units_to_decimal
 from ..core.ops import Num
 from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
 from ..explain.catalogue import Language, check_language
@@ -258,6 +258,7 @@ class MonthResult:
         employer = self.employer
         name = f"{employer.name}, " if employer.name else ""
         number = employer.enterprise_number
+        k, p = self.computation.outputs, self.computation.outputs.payments
         return Explanation(
             title_values={"period": f"{self.month.year}-{self.month.month:02d}"},
             header=(
@@ -267,15 +268,24 @@ class MonthResult:
                 ("status", "term", self.status.value),
             ),
             summary=(
-                ("gross_allowance", _cents(self.gross_allowance)),
-                ("sector_top_up", _cents(self.sector_top_up)),
-                ("employer_supplement", _cents(self.employer_supplement)),
-                ("withholding_total", _cents(self.withholding)),
-                ("net_total", _cents(self.net_total)),
+                ("gross_allowance", int(k.allowance.gross)),
+                ("sector_top_up", int(k.construction.sector_top_up)),
+                ("employer_supplement", int(k.employer_supplement)),
+                ("withholding_total", int(k.payments.withholding)),
+                ("net_total", int(k.payments.net_total)),
             ),
             payments=tuple(
-                (f"payer.{p.payer}", _cents(p.gross), _cents(p.withholding), _cents(p.net))
-                for p in self.payments
+                (f"payer.{payer}", int(gross), int(withheld), int(net))
+                for payer, gross, withheld, net in (
+                    (
+                        "payment_body",
+                        p.payment_body_gross,
+                        p.payment_body_withholding,
+                        p.payment_body_net,
+                    ),
+                    ("employer", p.employer_gross, p.employer_withholding, p.employer_net),
+                    ("sector_fund", p.fund_gross, p.fund_withholding, p.fund_net),
+                )
             ),
             notices=self.notices,
             steps=self.steps,
@@ -346,10 +356,6 @@ class MonthResult:
         }
 
 
-def _cents(amount: Decimal) -> int:
-    return decimal_to_cents(amount)
-
-
 try:
     LIBRARY_VERSION = package_version("chomage-rules")
 except PackageNotFoundError:  # running from a source tree
@@ -393,8 +399,8 @@ def _amounts(c: Computation) -> _Amounts:
         allowance_lines=_lines(k, days),
         gross_allowance=_money(k.allowance.gross),
         sector_top_up=_money(k.construction.sector_top_up),
-        employer_supplement=_money(k.supplement.amount + k.energy.amount),
-        supplement_units_paid=_units(k.supplement.paid + k.energy.units),
+        employer_supplement=_money(k.employer_supplement),
+        supplement_units_paid=_units(k.supplement_units_paid),
         construction_units_paid=_units(k.construction.covered),
         withholding=_money(p.withholding),
         net_total=_money(p.net_total),

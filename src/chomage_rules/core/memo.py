@@ -1,6 +1,8 @@
-"""The library's only caches, in one place (issue 8: "a cache only where it earns its keep").
+"""The library's caches of what it computes, in one place (a cache only where it earns its keep).
 
-Two things are worth keeping between calls, each measured in ``benchmarks/bench_month.py``:
+(Files are read once: the shipped parameters and the message catalogue. Nothing else is kept
+between calls.) Two things computed are worth keeping, each measured in
+``benchmarks/bench_month.py``:
 
 - what is derived from a ParameterSet alone: a month's figures as the rules read them
   (``kernel.month_figures``). A back end computes a month for many workers; reading some thirty

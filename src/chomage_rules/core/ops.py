@@ -14,13 +14,27 @@ literal 0, not a column of zeros).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from collections.abc import Container, Mapping
+from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["SCALAR", "Flag", "Num", "Ops", "ScalarOps", "add", "is_zero", "multiply", "subtract"]
+__all__ = [
+    "SCALAR",
+    "Flag",
+    "Num",
+    "Ops",
+    "ScalarOps",
+    "add",
+    "is_zero",
+    "multiply",
+    "subtract",
+    "total",
+]
+
+_K = TypeVar("_K")
 
 Num: TypeAlias = "int | NDArray[np.int64]"
 """An exact integer (cents, hundredths of an hour, half units), or a column of them."""
@@ -96,3 +110,12 @@ def multiply(a: Num, factor: Num) -> Num:
     if type(factor) is int and (factor == 0 or factor == 1):  # noqa: PLR1714 - not a column
         return a if factor == 1 else 0
     return a * factor
+
+
+def total(values: Mapping[_K, Num], keys: Container[_K]) -> Num:
+    """The sum of the values whose key is among ``keys`` (a literal 0 if none is)."""
+    result: Num = 0
+    for key, value in values.items():
+        if key in keys:
+            result = add(result, value)
+    return result

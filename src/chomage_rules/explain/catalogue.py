@@ -16,7 +16,7 @@ Ways of writing a value (the part after the colon):
 - ``percent``: a rate ``(numerator, denominator)``, ``26.75 %``;
 - ``hours``: hundredths of an hour, ``38.00``;
 - ``count``: a whole number; ``decimal``: a figure as its file gives it, ``0.2675``
-  (``0,2675``); ``day``: a date, ``2024-06-01``; ``text``: as it is;
+  (``0,2675``); ``day``: a date, ``2024-06-01`` (``01/06/2024``); ``text``: as it is;
 - ``term``: a key of the ``[terms]`` table (a reason, a payer …), written in the language;
 - ``phrase``: a phrase ``(key, values)`` of the ``[phrases]`` table;
 - ``plus``, ``commas``, ``semicolons``: a sequence of phrases ``(key, values)`` of the
@@ -29,28 +29,23 @@ import string
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from ..core.money import format_cents, format_fraction
+from ..core.money import format_fraction
 
 __all__ = [
     "LANGUAGES",
     "SPECS",
     "Catalogue",
     "Language",
-    "Phrase",
     "catalogue",
     "check_language",
 ]
 
 Language = Literal["en", "fr", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr", "nl")
-
-Phrase = tuple[str, Mapping[str, Any]]
-"""A phrase of the ``[phrases]`` table and its values, for the list ways of writing."""
 
 
 def check_language(lang: str) -> Language:
@@ -74,18 +69,14 @@ def _percent(ratio: tuple[int, int]) -> str:
 
 
 _NUMBERS: dict[str, Callable[[Any], str]] = {
-    "money": lambda cents: format_cents(int(cents)),
     "units": _units,
     "exact": lambda value: format_fraction(value[0], value[1], 4),
     "exact2": lambda value: format_fraction(value[0], value[1], 2),
     "percent": _percent,
-    "hours": lambda hundredths: format_cents(int(hundredths)),  # hundredths, like cents
     "count": lambda count: str(int(count)),
     "decimal": str,
 }
 _LISTS = {"plus": " + ", "commas": ", ", "semicolons": "; "}
-SPECS: frozenset[str] = frozenset({*_NUMBERS, *_LISTS, "day", "text", "term", "phrase"})
-"""Every way of writing a value a template may use."""
 
 _DECIMAL_COMMA = str.maketrans({",": ".", ".": ","})
 
@@ -120,13 +111,15 @@ def _list_writer(separator: str) -> Writer:
 _WRITERS: dict[str, Writer] = {
     **{spec: _number_writer(number) for spec, number in _NUMBERS.items()},
     "money": _write_money,
-    "hours": _write_money,
+    "hours": _write_money,  # hundredths of an hour, written like cents
     **{spec: _list_writer(separator) for spec, separator in _LISTS.items()},
     "phrase": lambda texts, value: texts.fill(texts.phrases[value[0]], value[1]),
     "term": lambda texts, value: texts.terms[value],
-    "day": lambda texts, value: date.isoformat(value),
+    "day": lambda texts, value: value.strftime(texts.date_format),
     "text": lambda texts, value: str(value),
 }
+SPECS: frozenset[str] = frozenset(_WRITERS)
+"""Every way of writing a value a template may use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +135,9 @@ class Catalogue:
     labels: Mapping[str, Compiled]
     """Words of the renderings (headings, column names …)."""
     decimal_comma: bool
+    date_format: str
+    """How a date is written (``strftime``): ``%Y-%m-%d`` in English, ``%d/%m/%Y`` in French and
+    Dutch."""
 
     def step(self, message: str, part: str, values: Mapping[str, Any]) -> str:
         return self.fill(self.steps[message][part], values)
@@ -207,4 +203,5 @@ def catalogue(lang: Language = "en") -> Catalogue:
         terms=dict(_table(raw, "terms")),
         labels={key: parse(t) for key, t in _table(raw, "labels").items()},
         decimal_comma=bool(raw.get("decimal_comma", False)),
+        date_format=str(raw.get("date_format", "%Y-%m-%d")),
     )

@@ -44,7 +44,7 @@ class References:
     """The sources of an explanation, each numbered once in order of first use."""
 
     def __init__(self) -> None:
-        self.entries: dict[tuple[str, str | None, date | None], dict[str, Any]] = {}
+        self.entries: dict[tuple[str | date | None, ...], dict[str, Any]] = {}
         self._figures: dict[int, str] = {}
 
     def figure_line(self, texts: Catalogue, use: ParameterUse) -> str:
@@ -54,10 +54,12 @@ class References:
             line = self._figures[id(use)] = _figure(texts, use, self)
         return line
 
-    def number(self, title: str, url: str | None, on: date | None = None, **more: Any) -> int:
-        """The number of a source: one per address (or per title and date, for a source without
-        one); a later citation of the same page adds the date or the quotation the first lacked."""
-        key: tuple[str, str | None, date | None] = ("", url, None) if url else (title, None, on)
+    def number(
+        self, key: tuple[str | date | None, ...], title: str, url: str | None, **more: Any
+    ) -> int:
+        """The number of the source ``key`` names; a later citation of the same page adds the
+        date or the quotation the first one lacked."""
+        on = more.pop("on", None)
         entry = self.entries.get(key)
         if entry is None:
             entry = {"number": len(self.entries) + 1, "title": title, "url": url, "date": None}
@@ -71,13 +73,17 @@ class References:
         return number
 
     def source(self, source: LegalSource) -> int:
-        return self.number(source.title, source.url)
+        """A rule's source: one per passage (the sections of one FAQ share an address)."""
+        return self.number(("rule", source.title, source.url), source.title, source.url)
 
     def figure_source(self, source: Source) -> int:
+        """The page a figure comes from: one per address, whichever figures cite it."""
+        key = ("figure", source.url) if source.url else ("figure", source.title, source.date)
         return self.number(
+            key,
             source.title,
             source.url,
-            source.date,
+            on=source.date,
             date_kind=source.date_kind,
             undated=source.undated,
             quote=source.quote,
@@ -108,16 +114,22 @@ def _step_lines(
     title = texts.step(step.message, "title", step.values)
     formula = texts.step(step.message, "formula", step.values)
     result = texts.step(step.message, "result", step.values)
+    sources = " ".join(f"[{refs.source(s)}]" for s in step.sources)  # the rule's first
     figures = [refs.figure_line(texts, use) for use in step.parameters]
-    sources = " ".join(f"[{refs.source(s)}]" for s in step.sources)
     return title, formula, result, figures, sources
 
 
-def _reference_line(entry: Mapping[str, Any]) -> str:
-    dated = f", {entry.get('date_kind') or ''} {entry['date']}".replace(" ,", ",")
-    dated = dated if entry["date"] else ""
+def _dated(texts: Catalogue, entry: Mapping[str, Any]) -> str:
+    """ ", updated 2024-07-12" (in the language), or nothing for a source without a date."""
+    if not entry["date"]:
+        return ""
+    kind = entry.get("date_kind") or "shown"
+    return ", " + texts.label(f"date.{kind}", {"day": date.fromisoformat(entry["date"])})
+
+
+def _reference_line(texts: Catalogue, entry: Mapping[str, Any]) -> str:
     where = f" <{entry['url']}>" if entry["url"] else ""
-    return f"{entry['title']}{dated}{where}".replace(",  ", ", ")
+    return f"{entry['title']}{_dated(texts, entry)}{where}"
 
 
 def _money(texts: Catalogue, cents: int) -> str:
@@ -147,7 +159,10 @@ def _payment_table(texts: Catalogue, payments: Sequence[tuple[str, int, int, int
 def _text(texts: Catalogue, e: Explanation) -> str:
     title = texts.label("title", e.title_values)
     lines = [title, "=" * len(title)]
-    lines += [f"{texts.label(key)}: {texts.write(spec, value)}" for key, spec, value in e.header]
+    lines += [
+        texts.label("field", {"name": texts.label(key), "value": texts.write(spec, value)})
+        for key, spec, value in e.header
+    ]
     lines.append("")
     summary = [(texts.label(key), _money(texts, cents)) for key, cents in e.summary]
     width = max(len(label) for label, _ in summary)
@@ -166,7 +181,7 @@ def _text(texts: Catalogue, e: Explanation) -> str:
         lines += [f"       {formula}", f"       => {result}"]
         lines += [f"       {figure}" for figure in figures]
     lines += ["", texts.label("references")]
-    lines += [f"  [{r['number']}] {_reference_line(r)}" for r in refs.entries.values()]
+    lines += [f"  [{r['number']}] {_reference_line(texts, r)}" for r in refs.entries.values()]
     return "\n".join(lines) + "\n"
 
 
@@ -192,13 +207,12 @@ def _markdown(texts: Catalogue, e: Explanation) -> str:
         mark = "" if step.applies else f" *({texts.label('did_not_apply')})*"
         cited = f" {sources}" if sources else ""
         lines.append(f"{number}. **{title}** (`{step.id}`, {step.rule}){cited}{mark}  ")
-        lines += [f"   `{formula}`  ", f"   → {result}"]
-        lines += [f"   - {figure}" for figure in figures]
+        lines += [f"    `{formula}`  ", f"    → {result}"]  # four spaces: nested under 10. too
+        lines += [f"    - {figure}" for figure in figures]
     lines += ["", f"## {texts.label('references')}", ""]
     for r in refs.entries.values():
         where = f"[{r['title']}]({r['url']})" if r["url"] else r["title"]
-        dated = f", {r.get('date_kind') or ''} {r['date']}".replace(" ,", ",") if r["date"] else ""
-        lines.append(f"{r['number']}. {where}{dated}")
+        lines.append(f"{r['number']}. {where}{_dated(texts, r)}")
     return "\n".join(lines) + "\n"
 
 

@@ -18,9 +18,13 @@ from ..core.sources import LegalSource
 from ..parameters import ParameterUse
 from .catalogue import Language, catalogue
 
-__all__ = ["NO_VALUES", "Notice", "Step", "StepText"]
+__all__ = ["NO_VALUES", "Notice", "Phrase", "Step", "StepText"]
 
 NO_VALUES: Mapping[str, Any] = {}
+
+Phrase = tuple[str, Mapping[str, Any]]
+"""A phrase of the catalogue's ``[phrases]`` table and its values: a value written as a phrase,
+or an item of a list of them."""
 
 
 class StepText(NamedTuple):

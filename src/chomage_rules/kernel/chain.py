@@ -80,8 +80,8 @@ def compute_kernel(ops: Ops, x: KernelInputs, f: MonthFigures) -> KernelOutputs:
         f.withholding,
         allowance=paid.gross,
         sector_top_up=build.sector_top_up,
-        employer_part=add(extra.by_employer, energy.amount),
-        fund_part=extra.by_fund,
+        employer_part=add(extra.by_employer, energy.by_employer),
+        fund_part=add(extra.by_fund, energy.by_fund),
     )
     status = payment_status.compute(ops, x.employer_declared, x.card_submitted)  # R8
     return KernelOutputs(

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from ..core.ops import SCALAR
 from ..explain.step import Notice, Step
 from ..rules import (
     allowance,
     construction,
     counters,
     daily_wage,
+    dated_figures,
     energy_supplement,
-    figures,
     minimum,
     payment_status,
     rate,
@@ -51,7 +50,7 @@ def explain_kernel(
     notices = (
         *building_notices,
         *payment_status.notices(employer_declared=declared, card_submitted=submitted),
-        *figures.notices(f.month, steps),
+        *dated_figures.notices(f.month, steps),
     )
     return steps, notices
 
@@ -61,10 +60,7 @@ def _allowance_steps(
 ) -> tuple[Step, ...]:
     """The days, R1, R2, R3, R4 and the allowance's lines (R0)."""
     reasons = tuple(shown.days_by_reason)
-    groups = tuple(g for g in rate.RATE_GROUPS if any(rate.GROUP_OF[r] is g for r in reasons))
-    divisor_hours = units.divisor_hours(
-        SCALAR, x.weekly_hours_h, x.uses_full_time_hours, x.full_time_weekly_hours_h
-    )
+    groups = rate.groups_shown(f.rate, reasons)
     return (
         units.days_step(shown.days_by_reason, shown.other_days),
         *daily_wage.steps(
@@ -83,7 +79,7 @@ def _allowance_steps(
             explicit_hours_h=x.explicit_hours_h,
             weekly_hours_h=int(x.weekly_hours_h),
             days_per_week=int(x.days_per_week),
-            divisor_hours_h=int(divisor_hours),
+            divisor_hours_h=int(k.units.divisor_hours),
             divisor_is_full_time=bool(x.uses_full_time_hours),
         ),
         *allowance.steps(k.allowance, k.group_units, k.daily, groups),

@@ -9,7 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core import memo
-from ..core.ops import Flag, Num
+from ..core.ops import Flag, Num, add
 from ..core.vocabulary import Cp124Category, DayStatus, Reason
 from ..parameters import ParameterSet
 from ..parameters.month import MonthParameters, resolve_month
@@ -122,3 +122,13 @@ class KernelOutputs(NamedTuple):
     construction: construction.Construction
     payments: withholding.Payments
     status: Num
+
+    @property
+    def employer_supplement(self) -> Num:
+        """The 2024 supplement and the energy scheme's, whoever pays them."""
+        return add(self.supplement.amount, self.energy.amount)
+
+    @property
+    def supplement_units_paid(self) -> Num:
+        """Units that got the 2024 supplement or the energy scheme's."""
+        return add(self.supplement.paid, self.energy.units)

@@ -43,13 +43,11 @@ from ..core.vocabulary import (
     WorkRegime,
 )
 from ..kernel import KernelInputs, MonthFigures
-from ..rules import construction
-from ..rules.units import REGIMES_USING_FULL_TIME_HOURS, working_days_capacity
+from ..rules import construction, units
+from ..rules.units import working_days_capacity
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population"]
 
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 Kind = Literal["cents", "hundredths", "count", "half_units", "flag", "category"]
 
 
@@ -65,6 +63,8 @@ class Column:
     high: int | None = None
     """The largest value allowed, in the column's unit (cents, hundredths, days, units)."""
     choices: tuple[str, ...] = ()
+    positive: bool = False
+    """0 is refused (the week's hours and days)."""
 
 
 def _cents(amount: Decimal) -> int:
@@ -119,8 +119,11 @@ COLUMNS: tuple[Column, ...] = (
         "Q, the worker's normal weekly hours, in hundredths (3800 = 38 h).",
         3800,
         _cents(MAX_WEEKLY_HOURS),
+        positive=True,
     ),
-    Column("days_per_week", "count", "Working days in the worker's week, 1 to 6.", 5, 6),
+    Column(
+        "days_per_week", "count", "Working days in the worker's week, 1 to 6.", 5, 6, positive=True
+    ),
     Column(
         "regime",
         "category",
@@ -650,25 +653,34 @@ def _check_bounds(
             lambda i: f"{values[i] / scale:g} {unit} is negative",
             values,
         )
-    # the largest value allowed, in the column's own integers (cents, hundredths, half units)
-    limit = None if column.high is None else column.high * scale
-    why = "which cannot be right"
-    if column.name == "cp124_credit_used":
-        # as compute_month: at most the credit in force for the month, where one is
-        limit = figures.construction.credit_half_units
-        why = f"the credit in force on {figures.month.first_day.isoformat()}"
-    if low == 0 and column.name in ("weekly_hours_hundredths", "days_per_week"):
+    if low == 0 and column.positive:
         problems.rows(
             column.name,
             values == 0,
             lambda _: f"must be above 0 ({column.description})",
             values,
         )
+    # the largest value allowed, in the column's own integers (cents, hundredths, half units)
+    limit = None if column.high is None else column.high * scale
     if limit is not None and high_value > limit:
         problems.rows(
             column.name,
             values > limit,
-            lambda i: f"{values[i] / scale:g} {unit} is above {limit / scale:g}, {why}",
+            lambda i: (
+                f"{values[i] / scale:g} {unit} is above {limit / scale:g}, which cannot be right"
+            ),
+            values,
+        )
+    if column.name == "cp124_credit_used" and construction.credit_exceeded(
+        high_value, figures.construction
+    ):
+        # as compute_month: at most the credit in force for the month (R6's own bound)
+        credit = (figures.construction.credit_half_units or 0) / 2
+        day = figures.month.first_day.isoformat()
+        problems.rows(
+            column.name,
+            construction.credit_exceeded(values, figures.construction),
+            lambda i: f"{values[i] / 2:g} units is above {credit:g}, the credit in force on {day}",
             values,
         )
     return low if low == high_value else values
@@ -699,7 +711,10 @@ def _categories(
         regime_codes, names = regime
         problems.rows("regime", regime_codes < 0, lambda _: "the regime is missing", None)
         values["uses_full_time_hours"] = _lookup(
-            regime_codes, [name in _S_REGIMES for name in names], False, bool
+            regime_codes,
+            [units.counts_against_full_time(WorkRegime(name)) for name in names],
+            False,
+            bool,
         )
     category = codes.get("cp124_category")
     if category is None:
@@ -724,11 +739,8 @@ def _categories(
             None,
         )
         values["in_construction"] = _lookup(
-            committee_codes, [name == construction.JOINT_COMMITTEE for name in names], False, bool
+            committee_codes, [construction.in_joint_committee(name) for name in names], False, bool
         )
-
-
-_S_REGIMES = frozenset(r.value for r in REGIMES_USING_FULL_TIME_HOURS)
 
 
 @dataclass(frozen=True, slots=True)

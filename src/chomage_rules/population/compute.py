@@ -96,7 +96,7 @@ def _outputs(k: KernelOutputs, detail: bool) -> dict[str, Any]:
         {
             "gross_allowance_cents": k.allowance.gross,
             "sector_top_up_cents": k.construction.sector_top_up,
-            "employer_supplement_cents": k.supplement.amount + k.energy.amount,
+            "employer_supplement_cents": k.employer_supplement,
             "payment_body_withholding_cents": p.payment_body_withholding,
             "employer_withholding_cents": p.employer_withholding,
             "sector_fund_withholding_cents": p.fund_withholding,
@@ -110,7 +110,7 @@ def _outputs(k: KernelOutputs, detail: bool) -> dict[str, Any]:
     if detail:
         out.update(
             {
-                "supplement_units_paid": k.supplement.paid + k.energy.units,
+                "supplement_units_paid": k.supplement_units_paid,
                 "construction_units_paid": k.construction.covered,
                 "payment_body_gross_cents": p.payment_body_gross,
                 "payment_body_net_cents": p.payment_body_net,

@@ -25,7 +25,7 @@ RULEBOOK: tuple[str, ...] = (
     "withholding",
     "payment_status",
     "counters",
-    "figures",
+    "dated_figures",
 )
 """The rule modules: R1 daily wage, R2 rate, R3 minimum, R4 units, R0 (2) allowance, R5
 supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status, the

@@ -34,13 +34,9 @@ __all__ = [
 ]
 
 RULE = "R0"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("allowance.line.<group>", "allowance.gross")
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(

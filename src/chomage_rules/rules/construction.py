@@ -31,7 +31,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.errors import ParameterNotCovered
-from ..core.ops import Flag, Num, Ops, add, subtract
+from ..core.ops import Flag, Num, Ops, add, subtract, total
 from ..core.sources import LegalSource
 from ..core.vocabulary import Cp124Category, Reason
 from ..explain.step import Notice, Step
@@ -53,15 +53,16 @@ __all__ = [
     "Figures",
     "applies",
     "compute",
+    "counts_as_frost",
     "credit_exceeded",
     "figures",
+    "in_joint_committee",
     "prior_credit",
     "service_year_start",
     "steps",
 ]
 
 RULE = "R6"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = (
     "construction.eligibility",
@@ -69,10 +70,7 @@ STEPS: tuple[str, ...] = (
     "construction.credit",
     "construction.top_up",
 )
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ("construction.frost_amount_missing",)
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -104,7 +102,10 @@ CREDIT = "construction.credit_units"
 AMOUNTS = tuple(f"construction.amount.{c}" for c in CATEGORIES)
 FROST_AMOUNTS = tuple(f"construction.frost_amount.{c}" for c in CATEGORIES)
 PARAMETERS: tuple[str, ...] = (CREDIT, *AMOUNTS, *FROST_AMOUNTS)
-"""Needed only where a worker has construction units; none is needed before 2020-03-26."""
+"""Needed only where a worker has construction units: before the credit and the amounts are in
+force (2020-03-26), a worker with construction units is refused (ParameterNotCovered); a worker
+of the sector without such units is computed. A credit set to no figure (an override) covers no
+unit; an amount set to no figure refuses the month's construction units, as a missing one."""
 
 
 class Figures(NamedTuple):
@@ -126,9 +127,9 @@ def figures(p: MonthParameters) -> Figures:
         use = p.uses.get(name)
         if use is not None and use.value is None:
             missing.append(ParameterNotCovered(name, p.first_day, use.version.note or ""))
+    # a category without a figure has 0 here and is in ``missing``: a worker with construction
+    # units is refused then, whatever the category (as long as any amount of the month is missing)
     amounts = [cents(p.uses[n].version) if n in p.uses else None for n in AMOUNTS]
-    if any(a is None for a in amounts):
-        amounts = [0] * len(CATEGORIES)  # all or none: a worker with units needs all (missing)
     frost = [0] * len(CATEGORIES)
     if all(name in p.uses for name in FROST_AMOUNTS):  # 0 for a category with no figure
         frost = [cents(p.uses[name].version) or 0 for name in FROST_AMOUNTS]
@@ -140,6 +141,16 @@ def figures(p: MonthParameters) -> Figures:
         tuple(missing),
         {name: p.uses[name] for name in PARAMETERS if name in p.uses},
     )
+
+
+def in_joint_committee(committee: str) -> bool:
+    """The employer's joint committee is construction's."""
+    return committee == JOINT_COMMITTEE
+
+
+def counts_as_frost(reason: Reason, in_frost_period: bool) -> bool:
+    """A day of an eligible reason in a frost period recognised by Constructiv."""
+    return in_frost_period and reason in REASONS
 
 
 def applies(
@@ -214,11 +225,7 @@ def compute(
     """R6: the eligible units, the frost units outside the credit, the rest within what is left
     of the credit, each at the category's amount."""
     eligible = applies(ops, in_joint_committee, has_legitimation_card, has_category)
-    units: Num = 0
-    for reason, half_units_ in half_units_by_reason.items():
-        if reason in REASONS:
-            units = add(units, half_units_)
-    units = ops.where(eligible, units, 0)
+    units = ops.where(eligible, total(half_units_by_reason, REASONS), 0)
     if f.missing and ops.any(units > 0):
         raise f.missing[0]
     frost = _frost_units(ops, units, frost_default_days, frost_explicit_hours_h, unit_scale)
@@ -261,7 +268,7 @@ def _eligibility(
         "units": int(c.units),
         "reasons": tuple(("reason", {"reason": r}) for r in Reason if r in REASONS),
     }
-    same = "same" if joint_committee == JOINT_COMMITTEE else "other"
+    same = "same" if in_joint_committee(joint_committee) else "other"
     message = "construction.eligibility." + ("yes" if c.applies else "no") + "." + same
     return Step("construction.eligibility", RULE, bool(c.applies), message, values, (), SOURCES)
 
@@ -269,10 +276,10 @@ def _eligibility(
 def _frost_step(
     f: Figures, c: Construction, category: Cp124Category, frost_days: int
 ) -> tuple[Step, tuple[Notice, ...]]:
-    if int(c.frost_units) <= 0:
-        return Step(
-            "construction.frost", RULE, False, "construction.frost.none", {}, (), SOURCES
-        ), ()
+    if int(c.frost_units) <= 0:  # no frost day, or frost hours worth no unit
+        message = "construction.frost.no_units" if frost_days else "construction.frost.none"
+        days = {"days": frost_days}
+        return Step("construction.frost", RULE, False, message, days, (), SOURCES), ()
     name = f"construction.frost_amount.{category.value}"
     use = f.uses.get(name)
     values = {
@@ -315,6 +322,8 @@ def _credit_steps(
     }
     message = "construction.credit" + (".reset" if credit_reset else "")
     message += ".beyond" if credit["beyond"] else ""
+    if f.credit_half_units is None:  # no credit in force: nothing is covered
+        message = "construction.credit.none"
     top_up = {
         "covered": int(c.covered),
         "amount": int(c.amount_cents),

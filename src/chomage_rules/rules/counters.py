@@ -16,13 +16,9 @@ from ..explain.step import Step
 __all__ = ["NOTICES", "PARAMETERS", "RULE", "STEPS", "steps"]
 
 RULE = "R5/R6"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("history.after",)
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 PARAMETERS: tuple[str, ...] = ()
 

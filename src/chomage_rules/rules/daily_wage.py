@@ -42,13 +42,9 @@ __all__ = [
 ]
 
 RULE = "R1"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("wage.ceiling", "wage.daily")
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(

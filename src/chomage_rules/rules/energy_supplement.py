@@ -18,7 +18,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.errors import ParameterNotCovered
-from ..core.ops import Num, Ops, add
+from ..core.ops import Num, Ops, total
 from ..core.sources import LegalSource
 from ..core.vocabulary import ENERGY_CRISIS_FIRST_DAY, ENERGY_CRISIS_LAST_DAY, Reason
 from ..explain.step import Step
@@ -41,13 +41,9 @@ __all__ = [
 ]
 
 RULE = "R5"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("supplement.energy",)
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -77,18 +73,20 @@ class EnergySupplement(NamedTuple):
     units: Num
     """Half units of the energy-crisis scheme."""
     amount: Num
+    by_employer: Num
+    """Paid by the employer: all of it (the flag ``supplement_paid_by_fund`` concerns the 2024
+    supplement; docs/decisions.md D11)."""
+    by_fund: Num
 
 
 def compute(ops: Ops, f: Figures, half_units_by_reason: Mapping[Reason, Num]) -> EnergySupplement:
     """Energy-crisis units × the energy supplement, rounded once, half up; ParameterNotCovered
     for such units on a date without an amount."""
-    units: Num = 0
-    for reason, half_units in half_units_by_reason.items():
-        if reason in REASONS:
-            units = add(units, half_units)
+    units = total(half_units_by_reason, REASONS)
     if f.amount_cents is None and ops.any(units > 0):
         raise ParameterNotCovered(AMOUNT, f.first_day, "no energy supplement on this date")
-    return EnergySupplement(units, component_cents(units, f.amount_cents or 0))
+    amount = component_cents(units, f.amount_cents or 0)
+    return EnergySupplement(units, amount, amount, 0)
 
 
 def steps(f: Figures, e: EnergySupplement) -> tuple[Step, ...]:

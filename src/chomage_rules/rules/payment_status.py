@@ -40,16 +40,12 @@ __all__ = [
 ]
 
 RULE = "R8"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("payment.status",)
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = (
     "payment.awaiting_employer_declaration",
     "payment.awaiting_control_card",
 )
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(

@@ -52,18 +52,15 @@ __all__ = [
     "RateGroup",
     "daily_amounts",
     "figures",
+    "groups_shown",
     "steps",
     "units_by_group",
 ]
 
 RULE = "R2"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("rate.by_reason", "allowance.daily_amount.<group>")
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -161,10 +158,19 @@ def daily_amounts(f: Figures, wage: DailyWage) -> dict[RateGroup, Num]:
     }
 
 
-def _percent(f: Figures, group: RateGroup) -> tuple[int, int]:
+def groups_shown(f: Figures, reasons: tuple[Reason, ...]) -> tuple[RateGroup, ...]:
+    """The rate groups of the month's reasons that have a rate in force, in the groups' order:
+    those with a daily amount to show (a reason without a rate has no unit: units_by_group)."""
+    present = {GROUP_OF[r] for r in reasons}
+    return tuple(g for g in RATE_GROUPS if g in present and f.rates[g] is not None)
+
+
+def _reason_phrase(f: Figures, reason: Reason) -> tuple[str, dict[str, object]]:
+    group = GROUP_OF[reason]
     rate = f.rates[group]
-    assert rate is not None  # units_by_group refused units without a rate
-    return rate
+    if rate is None:  # a reason whose hours gave no unit, on a date without its rate
+        return ("rate.reason.none", {"reason": reason, "group": group})
+    return ("rate.reason", {"reason": reason, "group": group, "rate": rate})
 
 
 _DAILY_AMOUNT_IDS = {group: f"allowance.daily_amount.{group.label}" for group in RATE_GROUPS}
@@ -179,21 +185,21 @@ def steps(
     reasons: tuple[Reason, ...],
     groups: tuple[RateGroup, ...],
 ) -> tuple[Step, ...]:
-    """``rate.by_reason`` (the rate of each reason of the month) and, per rate group shown,
-    ``allowance.daily_amount.<group>`` (rate × daily wage, rounded)."""
-    if not groups:
+    """``rate.by_reason`` (the rate of each reason of the month) and, per rate group shown
+    (:func:`groups_shown`), ``allowance.daily_amount.<group>`` (rate × daily wage, rounded)."""
+    if not reasons:
         return (Step("rate.by_reason", RULE, False, "rate.none", {}, (), SOURCES),)
     by_reason = {
-        "reasons": tuple(
-            ("rate.reason", {"reason": r, "group": GROUP_OF[r], "rate": _percent(f, GROUP_OF[r])})
-            for r in reasons
-        ),
-        "groups": tuple(("rate.group", {"group": g, "rate": _percent(f, g)}) for g in groups),
+        "reasons": tuple(_reason_phrase(f, r) for r in reasons),
+        "groups": tuple(("rate.group", {"group": g, "rate": f.rates[g]}) for g in groups)
+        or (("none", {}),),
     }
     uses = tuple(use for g in groups if (use := f.uses[g]) is not None)
-    result = [Step("rate.by_reason", RULE, True, "rate.by_reason", by_reason, uses, SOURCES)]
+    message = "rate.by_reason"
+    result = [Step("rate.by_reason", RULE, bool(groups), message, by_reason, uses, SOURCES)]
     for group in groups:
-        rate = _percent(f, group)
+        rate = f.rates[group]
+        assert rate is not None  # groups_shown gives groups with a rate
         values = {
             "group": group,
             "rate": rate,

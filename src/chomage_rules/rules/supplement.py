@@ -34,11 +34,10 @@ from datetime import date
 from typing import NamedTuple
 
 from ..core.errors import ParameterNotCovered
-from ..core.ops import Flag, Num, Ops, add
+from ..core.ops import Flag, Num, Ops, add, total
 from ..core.sources import LegalSource
 from ..core.vocabulary import Reason
-from ..explain.catalogue import Phrase
-from ..explain.step import Step
+from ..explain.step import Phrase, Step
 from ..parameters import ParameterUse
 from ..parameters.month import MonthParameters, cents, half_units
 from .allowance import component_cents
@@ -60,7 +59,6 @@ __all__ = [
 ]
 
 RULE = "R5"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = (
     "supplement.in_force",
@@ -70,10 +68,7 @@ STEPS: tuple[str, ...] = (
     "supplement.day_27",
     "supplement.amount",
 )
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -199,10 +194,7 @@ def compute(
     """R5: at or below the threshold every eligible unit gets the supplement; above it, only the
     units after the first ``free`` eligible units of the calendar year with this employer,
     ``clip(prior + eligible - free, 0, eligible)``; none where an agreement guarantees as much."""
-    eligible: Num = 0
-    for reason, units in half_units_by_reason.items():
-        if reason in REASONS:
-            eligible = add(eligible, units)
+    eligible = total(half_units_by_reason, REASONS)
     threshold, free = f.threshold_cents, f.free_half_units
     if f.amount_cents is None or threshold is None or free is None:
         at_or_below: Flag = False

@@ -44,6 +44,7 @@ __all__ = [
     "UnitScale",
     "Units",
     "compute",
+    "counts_against_full_time",
     "days_step",
     "divisor_hours",
     "numerator",
@@ -55,13 +56,9 @@ __all__ = [
 ]
 
 RULE = "R4"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ("input.days", "units.quarter_round", "units.quarter_round.<reason>")
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -139,6 +136,13 @@ class Units(NamedTuple):
     half_units: dict[Reason, Num]
     """Per reason given in the inputs."""
     scale: UnitScale
+    divisor_hours: Num
+    """B: Q, or S for the regimes counted against a full-timer's hours (hundredths)."""
+
+
+def counts_against_full_time(regime: WorkRegime) -> bool:
+    """Whether the regime's units count against S, a comparable full-timer's weekly hours."""
+    return regime in REGIMES_USING_FULL_TIME_HOURS
 
 
 def divisor_hours(
@@ -172,6 +176,7 @@ def compute(
             for reason, days in default_days.items()
         },
         unit_scale,
+        b_h,
     )
 
 

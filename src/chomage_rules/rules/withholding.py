@@ -48,7 +48,6 @@ __all__ = [
 ]
 
 RULE = "R7"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = (
     "withholding.payment_body",
@@ -56,10 +55,7 @@ STEPS: tuple[str, ...] = (
     "withholding.sector_fund",
     "payment.net",
 )
-"""The ids of the steps it explains itself with (``<group>``: a rate group, ``<reason>``: a
-reason)."""
 NOTICES: tuple[str, ...] = ()
-"""The codes of the notices it gives."""
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(

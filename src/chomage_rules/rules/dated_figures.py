@@ -22,17 +22,14 @@ from ..parameters.month import MonthParameters
 __all__ = ["NOTICES", "PARAMETERS", "RULE", "STEPS", "notices"]
 
 RULE = "R9"
-"""The rulebook entry this module implements."""
 
 STEPS: tuple[str, ...] = ()
-"""It leaves no step of its own: it speaks in notices."""
 NOTICES: tuple[str, ...] = (
     "parameters.stale",
     "parameters.caveat",
     "parameters.overridden",
     "parameters.change_within_month",
 )
-"""The codes of the notices it gives."""
 
 PARAMETERS: tuple[str, ...] = ()
 

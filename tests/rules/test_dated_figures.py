@@ -11,7 +11,7 @@ from chomage_rules.core.vocabulary import Reason
 from chomage_rules.explain.step import Notice
 from chomage_rules.kernel import month_figures
 from chomage_rules.parameters import ParameterSet, ParameterUse
-from chomage_rules.rules import daily_wage, figures, minimum, rate, supplement
+from chomage_rules.rules import daily_wage, dated_figures, minimum, rate, supplement
 from chomage_rules.rules.rate import RateGroup
 
 DEFAULT = ParameterSet.default()
@@ -33,7 +33,7 @@ def wage_notices(
     steps = daily_wage.steps(
         f.daily_wage, wage, monthly_wage_cents=wage_cents, hourly_wage_cents=0, weekly_hours_h=3800
     )
-    return figures.notices(f.month, steps)
+    return dated_figures.notices(f.month, steps)
 
 
 def rate_notices(on: date, parameters: ParameterSet) -> tuple[Notice, ...]:
@@ -50,7 +50,7 @@ def rate_notices(on: date, parameters: ParameterSet) -> tuple[Notice, ...]:
     steps = rate.steps(
         f.rate, wage, amounts, reasons=(Reason.ECONOMIC,), groups=(RateGroup.STANDARD,)
     )
-    return figures.notices(f.month, steps)
+    return dated_figures.notices(f.month, steps)
 
 
 def minimum_notices(on: date, amount_cents: int) -> tuple[Notice, ...]:
@@ -58,11 +58,13 @@ def minimum_notices(on: date, amount_cents: int) -> tuple[Notice, ...]:
     f = month_figures(DEFAULT, on)
     before = {RateGroup.STANDARD: amount_cents}
     after = minimum.apply(SCALAR, f.minimum, before)
-    return figures.notices(f.month, minimum.steps(f.minimum, before, after, (RateGroup.STANDARD,)))
+    return dated_figures.notices(
+        f.month, minimum.steps(f.minimum, before, after, (RateGroup.STANDARD,))
+    )
 
 
 def test_no_step_no_notice() -> None:
-    assert figures.notices(month_figures(DEFAULT, date(2026, 6, 1)).month, ()) == ()
+    assert dated_figures.notices(month_figures(DEFAULT, date(2026, 6, 1)).month, ()) == ()
 
 
 def test_a_figure_older_than_the_month_is_stale() -> None:
@@ -153,7 +155,7 @@ def test_a_caveat_is_not_told_for_a_figure_marked_supplied() -> None:
         hourly_wage_cents=0,
         weekly_hours_h=3800,
     )
-    assert [n.code for n in figures.notices(month, steps)] == ["parameters.overridden"]
+    assert [n.code for n in dated_figures.notices(month, steps)] == ["parameters.overridden"]
 
 
 def test_a_figure_that_changes_during_the_month() -> None:
@@ -206,7 +208,7 @@ def test_only_indexed_figures_are_stale() -> None:
         agreement_guarantees_supplement=False,
         paid_by_fund=False,
     )
-    (notice,) = figures.notices(f.month, steps)
+    (notice,) = dated_figures.notices(f.month, steps)
     assert notice.code == "parameters.stale"
     names = [values["name"] for _, values in notice.values["figures"]]
     assert names == ["supplement.amount", "supplement.wage_threshold"]
