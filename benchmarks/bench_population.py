@@ -1,7 +1,7 @@
 """Throughput of ``compute_population`` on the OpenFisca peer's population (a benchmark, not a test).
 
     .venv/bin/python benchmarks/bench_population.py [--sizes 100000 1000000] [--reps 5]
-                                                    [--peer ../shared/peer-openfisca]
+                                                    [--peer PEER_FOLDER]
 
 The population is the peer's (``chomage_rules.population.peer_population``: the same generator and
 seed as ``peer-openfisca/reference.py``), on a six-day week so that a day is a unit, computed for
