@@ -188,7 +188,11 @@ def _text(texts: Catalogue, e: Explanation) -> str:
 def _markdown(texts: Catalogue, e: Explanation) -> str:
     lines = [f"# {texts.label('title', e.title_values)}", ""]
     lines += [
-        f"- **{texts.label(key)}**: {texts.write(spec, value)}" for key, spec, value in e.header
+        "- "
+        + texts.label(
+            "field", {"name": f"**{texts.label(key)}**", "value": texts.write(spec, value)}
+        )
+        for key, spec, value in e.header
     ]
     lines += ["", "| | EUR |", "|---|---:|"]
     lines += [f"| {texts.label(key)} | {_money(texts, cents)} |" for key, cents in e.summary]
