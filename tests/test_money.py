@@ -3,6 +3,7 @@
 import decimal
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from chomage_rules.core.money import (
     decimal_to_cents,
     format_cents,
     format_fraction,
+    half_units_to_decimal,
     half_up_div,
     hundredths,
 )
@@ -30,10 +32,18 @@ def test_half_up_on_numpy_columns() -> None:
     # the population engine passes int64 columns, denominators included (units: P × 6 / B per row);
     # element by element as above: 5/2 = 2.5 -> 3, 7/2 = 3.5 -> 4, 249/100 -> 2, 250/100 -> 3,
     # 5/3 = 1.67 -> 2, 9/1 = 9
-    np = pytest.importorskip("numpy")
     numerators = np.array([5, 7, 249, 250, 5, 9], dtype=np.int64)
     denominators = np.array([2, 2, 100, 100, 3, 1], dtype=np.int64)
     assert half_up_div(numerators, denominators).tolist() == [3, 4, 2, 3, 2, 9]
+
+
+def test_half_up_stays_an_exact_integer() -> None:
+    # integer arithmetic only: (10**18 + 1) / 2 = 500,000,000,000,000,000.5 → half up
+    # 500,000,000,000,000,001. A float on the way (10**18 + 1 + 1.0) has no unit digit left at 1e18
+    # (its step there is 128) and would give …000.
+    result = half_up_div(10**18 + 1, 2)
+    assert result == 5 * 10**17 + 1
+    assert type(result) is int
 
 
 @given(st.integers(min_value=0, max_value=10**15), st.integers(min_value=1, max_value=10**9))
@@ -74,6 +84,13 @@ def test_cents_to_decimal_builds_each_value_with_its_sign() -> None:
     assert str(cents_to_decimal(7)) == "0.07"
     assert str(cents_to_decimal(-5)) == "-0.05"
     assert str(cents_to_decimal(-329911)) == "-3299.11"
+
+
+def test_half_units_to_decimal_builds_each_value() -> None:
+    # an empty cache, so that the values are built here: 19 half units = 9.5 units, 20 = 10.0,
+    # 1 = 0.5, 0 = 0.0
+    memo.clear()
+    assert [str(half_units_to_decimal(n)) for n in (19, 20, 1, 0)] == ["9.5", "10.0", "0.5", "0.0"]
 
 
 def test_formatting() -> None:

@@ -116,3 +116,22 @@ def test_steps_without_a_unit() -> None:
         "allowance.gross.none",
     )
     assert gross.result == "0.00"
+
+
+def test_an_even_amount_stays_an_exact_integer() -> None:
+    # an even daily amount takes the shortcut half units × (amount / 2): 26 × (6244 / 2) = 26 × 3122
+    # = 81,172 cents (13 × 62.44 = 811.72), computed in integers, never as a float
+    result = allowance.component_cents(26, 6244)
+    assert result == 81172
+    assert type(result) is int
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # each step is printed with its rule (R0) and its sources (the CSC Metea statement line),
+    # with a line and without
+    units = {STANDARD: 26, FORCE_MAJEURE: 0, ENERGY: 0}
+    daily = {STANDARD: 6244, FORCE_MAJEURE: 8413}
+    with_line = allowance.steps(allowance.compute(units, daily), units, daily, (STANDARD,))
+    without = allowance.steps(allowance.compute(units, daily), units, daily, ())
+    for step in (*with_line, *without):
+        assert (step.rule, step.sources) == ("R0", allowance.SOURCES), step.id

@@ -12,6 +12,7 @@ from chomage_rules.core.vocabulary import Cp124Category, Reason
 from chomage_rules.explain.step import Notice, Step
 from chomage_rules.kernel import month_figures
 from chomage_rules.parameters import ParameterSet
+from chomage_rules.parameters.month import resolve_month
 from chomage_rules.population.ops import NUMPY
 from chomage_rules.rules import construction, units
 from chomage_rules.rules.construction import Construction
@@ -205,6 +206,8 @@ def test_the_credit_restarts_each_1_october() -> None:
     assert construction.prior_credit(50, date(2024, 9, 30), date(2025, 9, 1)) == (0, True)
     # nothing to drop
     assert construction.prior_credit(0, date(2024, 9, 30), date(2024, 10, 1)) == (0, False)
+    # half a unit is something to drop
+    assert construction.prior_credit(1, date(2024, 9, 30), date(2024, 10, 1)) == (0, True)
     assert construction.prior_credit(50, None, date(2024, 10, 1)) == (50, False)
 
 
@@ -302,7 +305,15 @@ def test_steps_within_and_beyond_the_credit() -> None:
         "construction.top_up",
     ]
     assert [s.applies for s in (eligibility, frost, credit, top_up)] == [True, False, True, True]
-    assert eligibility.result.endswith("12 unit(s)")
+    assert eligibility.formula == "joint committee 124 = 124; legitimation card: yes; category: III"
+    assert eligibility.result == (
+        "due on economic, bad weather, technical accident, force majeure, energy crisis units, "
+        "not on other reasons: 12 unit(s)"
+    )
+    assert (frost.message, frost.formula) == (
+        "construction.frost.none",
+        "no day in a recognised frost period",
+    )
     # 50 used, 12 this month: min(12, max(60 − 50, 0)) = 10 covered, 2 beyond
     assert credit.formula == (
         "credit 60 a service year, used since 2023-10-01: 50; min(12, max(60 − 50, 0))"
@@ -312,6 +323,7 @@ def test_steps_within_and_beyond_the_credit() -> None:
     assert top_up.formula == "10 × 10.08 (category III)"
     assert top_up.result.startswith("100.80, ")
     assert [u.name for u in top_up.parameters] == ["construction.amount.III"]
+    assert [u.name for u in credit.parameters] == ["construction.credit_units"]
     assert notices == ()
 
 
@@ -338,9 +350,14 @@ def test_steps_show_the_credit_used() -> None:
 def test_frost_step_without_an_amount_and_its_notice() -> None:
     c = run({Reason.BAD_WEATHER: 24}, prior=110, frost_days=4)
     (_, frost, _, _), (notice,) = steps_of(c, prior=110, frost_days=4)
-    assert (frost.applies, frost.message) == (True, "construction.frost.no_amount")
+    assert (frost.id, frost.applies, frost.message) == (
+        "construction.frost",
+        True,
+        "construction.frost.no_amount",
+    )
     assert frost.formula.startswith("4 unit(s) in a recognised frost period (4 day(s))")
     assert "construction.frost_amount.III" in frost.result
+    assert [u.name for u in frost.parameters] == ["construction.frost_amount.III"]
     assert notice.code == "construction.frost_amount_missing"
     assert "supply construction.frost_amount.III" in notice.message
 
@@ -350,6 +367,192 @@ def test_frost_step_with_an_amount() -> None:
     f = month_figures(DEFAULT.override({"construction.frost_amount.III": "5.00"}), JUNE_2024)
     c = run({Reason.BAD_WEATHER: 24}, prior=110, frost_days=4, f=f.construction)
     (_, frost, _, _), notices = steps_of(c, prior=110, frost_days=4, f=f.construction)
-    assert (frost.applies, frost.message) == (True, "construction.frost")
+    assert (frost.id, frost.applies, frost.message) == (
+        "construction.frost",
+        True,
+        "construction.frost",
+    )
     assert frost.result == "4 × 5.00 = 20.00"
+    assert [u.name for u in frost.parameters] == ["construction.frost_amount.III"]
     assert notices == ()
+
+
+BEFORE_THE_CREDIT = date(2020, 3, 1)  # the credit, amounts and frost amounts start on 2020-03-26
+ALL_FIGURES = {
+    "construction.credit_units": "60",
+    **{f"construction.amount.{c}": "10.08" for c in construction.CATEGORIES},
+}
+"""The credit and a top-up amount for every category, supplied for every date."""
+
+
+def test_figures_read_afresh() -> None:
+    # construction.figures on its own (not the month's kept figures): as test_figures_in_force
+    f = construction.figures(resolve_month(DEFAULT, JUNE_2024))
+    assert f.credit_half_units == 120
+    assert f.amounts_cents == (634, 666, 763, 802, 1008, 1085)
+    assert f.frost_cents == (0, 0, 0, 0, 0, 0)  # no frost amount sourced: none, not one cent
+    assert f.missing == ()
+    assert set(f.uses) == set(construction.PARAMETERS)  # 1 credit + 6 amounts + 6 frost amounts
+
+
+def test_figures_before_the_credit() -> None:
+    # March 2020: no version of the credit, of the amounts or of the frost amounts yet: no credit,
+    # 0 for every amount, and the credit and the six amounts listed as missing
+    f = construction.figures(resolve_month(DEFAULT, BEFORE_THE_CREDIT))
+    assert f.credit_half_units is None
+    assert f.amounts_cents == (0, 0, 0, 0, 0, 0)
+    assert f.frost_cents == (0, 0, 0, 0, 0, 0)
+    assert [m.name for m in f.missing] == [
+        "construction.credit_units",
+        *(f"construction.amount.{c}" for c in construction.CATEGORIES),
+    ]
+    assert f.uses == {}
+    # half a unit already needs them
+    with pytest.raises(ParameterNotCovered):
+        run({Reason.ECONOMIC: 1}, f=f)
+
+
+def test_an_amount_supplied_as_no_figure_refuses_the_units() -> None:
+    # construction.amount.III overridden to "no figure" from 2024-01-01: June 2024 lists it as
+    # missing, with the override's note, and refuses a worker with construction units
+    no_amount = DEFAULT.override({"construction.amount.III": {date(2024, 1, 1): None}})
+    f = construction.figures(resolve_month(no_amount, JUNE_2024))
+    (missing,) = f.missing
+    assert (missing.name, missing.on) == ("construction.amount.III", JUNE_2024)
+    assert str(missing) == (
+        "parameter 'construction.amount.III' has no value on 2024-06-01: "
+        "no figure from this date (override)"
+    )
+    with pytest.raises(ParameterNotCovered) as raised:
+        run({Reason.ECONOMIC: 2}, f=f)
+    assert raised.value is missing
+
+
+@pytest.mark.parametrize("credit", ["0", None])
+def test_a_credit_of_zero_or_none_covers_nothing(credit: str | None) -> None:
+    # construction.credit_units overridden to 0 units, or to no figure: 12 units, none covered
+    f = construction.figures(
+        resolve_month(DEFAULT.override({"construction.credit_units": credit}), JUNE_2024)
+    )
+    c = run({Reason.ECONOMIC: 24}, f=f)
+    assert (c.covered, c.top_up, c.credit_used_after) == (0, 0, 0)
+    (_, _, step, top_up), _ = steps_of(c, f=f)
+    assert top_up.applies is False  # 0 × 10.08 = 0.00
+    if credit is None:
+        assert step.message == "construction.credit.none"
+        assert (
+            step.formula == "no construction credit is in force in the service year from 2023-10-01"
+        )
+        assert step.result == "0 unit(s) covered"
+    else:  # min(12, max(0 − 0, 0)) = 0, and the text says 0; 12 − 0 = 12 beyond
+        assert step.formula == (
+            "credit 0 a service year, used since 2023-10-01: 0; min(12, max(0 − 0, 0))"
+        )
+        assert step.result == "0 unit(s) covered; 12 unit(s) beyond the credit get no top-up"
+
+
+def test_not_eligible_no_frost_amount() -> None:
+    # a frost amount supplied (5.00) but no legitimation card: no frost amount, no frost top-up
+    f = month_figures(DEFAULT.override({"construction.frost_amount.III": "5.00"}), JUNE_2024)
+    c = run({Reason.BAD_WEATHER: 24}, frost_days=4, card=False, f=f.construction)
+    assert (c.frost_units, c.frost_amount_cents, c.frost_top_up, c.sector_top_up) == (0, 0, 0, 0)
+
+
+def frost_hours_steps(frost_hours_h: int) -> tuple[Step, ...]:
+    """The steps of 10 bad-weather half units of a five-day worker (Q 38), one frost day of
+    ``frost_hours_h`` hundredths of an hour."""
+    scale = units.scale(3800, 5, 3800, True)
+    c = construction.compute(
+        SCALAR,
+        F,
+        {Reason.BAD_WEATHER: 10},
+        scale,
+        in_joint_committee=True,
+        has_legitimation_card=True,
+        has_category=True,
+        category_code=construction.CATEGORIES.index(III),
+        frost_default_days=0,
+        frost_explicit_hours_h=frost_hours_h,
+        prior_credit_half_units=0,
+    )
+    steps, _ = steps_of(c, frost_days=1)
+    return steps
+
+
+def test_frost_step_of_hours_worth_no_unit() -> None:
+    # 0.50 h × 6 / 38 = 0.0789… → 0 units: the frost day is named, no unit is kept off the credit
+    _, frost, _, _ = frost_hours_steps(50)
+    assert (frost.applies, frost.message) == (False, "construction.frost.no_units")
+    assert frost.formula == "1 day(s) in a recognised frost period, whose hours are worth no unit"
+    assert frost.result == "every construction unit draws on the credit"
+
+
+def test_frost_step_of_half_a_unit() -> None:
+    # 1.90 h × 6 / 38 = 0.30 → 0.5 unit: a frost unit, kept off the credit
+    _, frost, _, _ = frost_hours_steps(190)
+    assert (frost.applies, frost.message) == (True, "construction.frost.no_amount")
+    assert frost.formula.startswith("0.5 unit(s) in a recognised frost period (1 day(s))")
+
+
+def test_credit_step_leaves_the_frost_units_out() -> None:
+    # 12 bad-weather units, 4 of them frost: 8 on the credit; 55 used, 5 left: 5 covered, 3 beyond
+    c = run({Reason.BAD_WEATHER: 24}, prior=110, frost_days=4)
+    (_, _, credit, _), _ = steps_of(c, prior=110, frost_days=4)
+    assert credit.formula == (
+        "credit 60 a service year, used since 2023-10-01: 55; min(8, max(60 − 55, 0))"
+    )
+    assert credit.result == "5 unit(s) covered; 3 unit(s) beyond the credit get no top-up"
+
+
+def test_top_up_step_applies_from_one_cent() -> None:
+    # nothing covered (credit exhausted): the top-up step does not apply
+    (_, _, _, top_up), _ = steps_of(run({Reason.ECONOMIC: 24}, prior=120), prior=120)
+    assert (top_up.applies, top_up.formula) == (False, "0 × 10.08 (category III)")
+    # category III's amount supplied as 0.02: 0.5 × 0.02 = 0.01, a top-up
+    f = month_figures(DEFAULT.override({"construction.amount.III": "0.02"}), JUNE_2024)
+    (_, _, _, top_up), _ = steps_of(run({Reason.ECONOMIC: 1}, f=f.construction), f=f.construction)
+    assert (top_up.applies, top_up.result) == (
+        True,
+        "0.01, paid by the sector fund through the payment body",
+    )
+
+
+def test_steps_before_any_construction_figure_name_none() -> None:
+    # March 2020, an eligible worker with no construction unit (medical force majeure only): the
+    # month is computed; no credit, amount or frost amount is in force, so no step names one
+    f = construction.figures(resolve_month(DEFAULT, BEFORE_THE_CREDIT))
+    c = run({Reason.FORCE_MAJEURE_MEDICAL: 4}, f=f)
+    (_, frost, credit, top_up), _ = steps_of(c, f=f)
+    assert credit.message == "construction.credit.none"
+    assert (frost.parameters, credit.parameters, top_up.parameters) == ((), (), ())
+    # with the credit and the amounts supplied for every date but no frost amount yet: 4 frost
+    # days are 4 frost units, and the frost step names no frost figure
+    supplied = construction.figures(resolve_month(DEFAULT.override(ALL_FIGURES), BEFORE_THE_CREDIT))
+    c = run({Reason.BAD_WEATHER: 24}, frost_days=4, f=supplied)
+    (_, frost, _, _), _ = steps_of(c, frost_days=4, f=supplied)
+    assert (frost.message, frost.parameters) == ("construction.frost.no_amount", ())
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # each variant printed with R6 and its sources (CSC, ACV-CSC): not eligible; eligible with no
+    # frost day, with frost units and no frost amount, with a frost amount; frost hours worth no
+    # unit; no credit in force
+    frost_amount = month_figures(
+        DEFAULT.override({"construction.frost_amount.III": "5.00"}), JUNE_2024
+    ).construction
+    before = construction.figures(resolve_month(DEFAULT, BEFORE_THE_CREDIT))
+    variants = [
+        steps_of(run({Reason.ECONOMIC: 24}, card=False), card=False)[0],
+        steps_of(run({Reason.ECONOMIC: 24}))[0],
+        steps_of(run({Reason.BAD_WEATHER: 24}, frost_days=4), frost_days=4)[0],
+        steps_of(
+            run({Reason.BAD_WEATHER: 24}, frost_days=4, f=frost_amount),
+            frost_days=4,
+            f=frost_amount,
+        )[0],
+        frost_hours_steps(50),
+        steps_of(run({Reason.FORCE_MAJEURE_MEDICAL: 4}, f=before), f=before)[0],
+    ]
+    for steps in variants:
+        for step in steps:
+            assert (step.rule, step.sources) == ("R6", construction.SOURCES), step.message

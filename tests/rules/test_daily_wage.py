@@ -185,8 +185,15 @@ def test_steps_of_an_hourly_wage_are_one_step() -> None:
     # 20.00 × 38 / 6 = 126.6666…; 3,365.16 / 26 = 129.4292…
     assert "hourly wage 20.00 × Q 38.00 / 6 = 126.6666…" in ceiling.formula
     assert "ceiling 3,365.16 / 26 = 129.4292…" in ceiling.formula
-    assert ceiling.result.startswith("daily wage 126.6666…")
+    assert ceiling.result == "daily wage 126.6666…: not above the daily ceiling, not capped"
     assert [u.name for u in ceiling.parameters] == ["wage.monthly_ceiling", "wage.daily_divisor"]
+
+
+def test_steps_of_a_capped_hourly_wage() -> None:
+    # 25.00 × 38 / 6 = 158.3333… > 3,365.16 / 26 = 129.4292…: capped
+    (ceiling,) = steps_of(hourly_cents=2500)
+    assert ceiling.applies is True
+    assert ceiling.result == "daily wage 129.4292… (capped at the ceiling)"
 
 
 def test_steps_show_the_divisor_used() -> None:
@@ -196,3 +203,31 @@ def test_steps_show_the_divisor_used() -> None:
     assert daily.formula == "2,600.00 / 30"
     assert daily.result.startswith("86.6666…")
     assert "26" not in daily.formula
+
+
+def test_a_monthly_wage_at_the_ceiling_beside_hourly_wages() -> None:
+    # a column with an hourly wage takes the common-denominator path: the monthly row at exactly
+    # 3,365.16 is still not *above* the ceiling, one cent more is (as in the scalar case)
+    columns = daily_wage.compute(
+        NUMPY,
+        F,
+        monthly_wage_cents=np.array([336_516, 336_517, 0], dtype=np.int64),
+        hourly_wage_cents=np.array([0, 0, 2000], dtype=np.int64),
+        weekly_hours_h=np.full(3, 3800, dtype=np.int64),
+    )
+    assert columns.capped.tolist() == [False, True, False]
+
+
+def test_a_ceiling_supplied_as_zero_is_zero() -> None:
+    # wage.monthly_ceiling overridden to 0.00 (read afresh): 0 cents, every wage capped at 0.00
+    f = daily_wage.figures(
+        resolve_month(DEFAULT.override({"wage.monthly_ceiling": "0.00"}), JUNE_2024)
+    )
+    assert f.ceiling_cents == 0
+    assert monthly(260_000, f) == DailyWage(0, 26, True)
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # a monthly wage (the ceiling and the division) and an hourly one: R1 and its sources
+    for step in (*steps_of(500_000), *steps_of(hourly_cents=2500), *steps_of(hourly_cents=2000)):
+        assert (step.rule, step.sources) == ("R1", daily_wage.SOURCES), step.message

@@ -214,3 +214,12 @@ def test_only_indexed_figures_are_stale() -> None:
     assert names == ["supplement.amount", "supplement.wage_threshold"]
     assert "supplement.amount (5.20, source of 2024-05-01)" in notice.message
     assert "supplement.wage_threshold (4284, source of 2024-02-06)" in notice.message
+
+
+def test_a_figure_that_changes_on_the_last_day_of_the_month() -> None:
+    # supplied from 2024-06-30: June's figure (0.60) ends on 2024-06-29, the day before the
+    # month's last, and the next one starts inside June: the notice names it
+    from_the_30th = DEFAULT.override({"rate.standard": {date(2024, 6, 30): "0.62"}})
+    (notice,) = rate_notices(date(2024, 6, 1), from_the_30th)
+    assert notice.code == "parameters.change_within_month"
+    assert notice.message.endswith("2024-06-01: rate.standard.")

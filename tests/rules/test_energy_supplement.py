@@ -11,6 +11,7 @@ from chomage_rules.core.ops import SCALAR
 from chomage_rules.core.vocabulary import Reason
 from chomage_rules.kernel import month_figures
 from chomage_rules.parameters import ParameterSet
+from chomage_rules.parameters.month import resolve_month
 from chomage_rules.population.ops import NUMPY
 from chomage_rules.rules import energy_supplement
 
@@ -125,3 +126,39 @@ def test_step_without_energy_crisis_units() -> None:
     assert (step.id, step.applies) == ("supplement.energy", False)
     assert step.formula == "no energy-crisis unit this month (scheme of 2022-10-01 to 2023-03-31)"
     assert step.parameters == ()  # no version before the scheme
+
+
+def test_figures_read_afresh() -> None:
+    # energy_supplement.figures on its own (not the month's kept figures): November 2022, 6.34
+    f = energy_supplement.figures(resolve_month(DEFAULT, NOVEMBER_2022))
+    assert (f.first_day, f.amount_cents) == (NOVEMBER_2022, 634)
+    assert f.use is not None and f.use.name == "supplement.energy_amount"
+
+
+def test_units_outside_the_scheme_name_the_day_and_why() -> None:
+    f = energy_supplement.figures(resolve_month(DEFAULT, date(2024, 6, 1)))
+    with pytest.raises(ParameterNotCovered) as raised:
+        energy_supplement.compute(SCALAR, f, {Reason.ENERGY_CRISIS: 2})
+    assert str(raised.value) == (
+        "parameter 'supplement.energy_amount' has no value on 2024-06-01: "
+        "no energy supplement on this date"
+    )
+
+
+def test_an_amount_supplied_as_zero_pays_nothing() -> None:
+    # supplement.energy_amount overridden to 0.00: 9.5 × 0.00 = 0.00, and the text says 0.00
+    f = figures_on(NOVEMBER_2022, DEFAULT.override({"supplement.energy_amount": "0.00"}))
+    result = energy_supplement.compute(SCALAR, f, {Reason.ENERGY_CRISIS: 19})
+    assert result.amount == 0
+    (step,) = energy_supplement.steps(f, result)
+    assert (step.formula, step.result) == ("9.5 × 0.00", "0.00, paid by the employer")
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # with energy-crisis units and without: each printed with R5 and its source (Group S)
+    with_units = energy_supplement.steps(
+        F, energy_supplement.compute(SCALAR, F, {Reason.ENERGY_CRISIS: 19})
+    )
+    without = energy_supplement.steps(F, energy_supplement.compute(SCALAR, F, {Reason.ECONOMIC: 4}))
+    for step in (*with_units, *without):
+        assert (step.rule, step.sources) == ("R5", energy_supplement.SOURCES), step.message

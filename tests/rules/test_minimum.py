@@ -140,3 +140,13 @@ def test_step_shows_the_minimum_used() -> None:
     assert step.result == "standard raised to 66.09"
     assert "61.37" not in step.formula
     assert step.parameters[0].version.overridden
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # each variant is printed with its rule (R3) and its sources: no day, no minimum sourced,
+    # a minimum compared
+    (no_days,) = minimum.steps(F, {}, {}, ())
+    (none,) = steps_of(month_figures(DEFAULT, JUNE_2024).minimum, {STANDARD: 5000})
+    (compared,) = steps_of(F, {STANDARD: 5000})
+    for step in (no_days, none, compared):
+        assert (step.rule, step.sources) == ("R3", minimum.SOURCES), step.message

@@ -85,3 +85,8 @@ def test_notices() -> None:
     assert "control card is not submitted" in both[1].message
     (card,) = payment_status.notices(employer_declared=True, card_submitted=False)
     assert card.code == "payment.awaiting_control_card"
+
+
+def test_the_step_names_its_rule_and_sources() -> None:
+    (step,) = payment_status.steps(PAYABLE, employer_declared=True, card_submitted=True)
+    assert (step.rule, step.sources) == ("R8", payment_status.SOURCES)

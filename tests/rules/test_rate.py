@@ -249,6 +249,7 @@ def test_steps_show_each_reason_and_daily_amount() -> None:
     assert by_reason.formula == (
         "economic → standard 60 %; medical force majeure → force majeure 65 %"
     )
+    assert by_reason.result == "standard 60 %, force majeure 65 %"
     assert [u.name for u in by_reason.parameters] == ["rate.standard", "rate.force_majeure"]
     # 0.60 × 129.4292… = 77.6575… → 77.66; 0.65 × 3,365.16 / 26 = 84.129 exactly → 84.13
     assert standard.formula == "60 % × 129.4292… = 77.6575…"
@@ -278,6 +279,31 @@ def test_a_reason_without_a_rate_and_without_units_is_explained() -> None:
     assert result.units == {Reason.ENERGY_CRISIS: Decimal("0.0")}
     step = result.step("rate.by_reason")
     assert not step.applies and "no rate in force" in step.formula
+    assert step.result == "none"  # no rate group, hence no daily amount
     for lang in ("en", "fr", "nl"):
         for fmt in ("text", "markdown", "json"):
             assert result.explain(fmt, lang)  # type: ignore[arg-type]
+
+
+def test_units_without_a_rate_name_the_rate_the_day_and_why() -> None:
+    # the figures read afresh (not the month's kept figures): the error names all three
+    f = rate.figures(resolve_month(DEFAULT, JUNE_2024))
+    assert f.first_day == JUNE_2024
+    with pytest.raises(ParameterNotCovered) as raised:
+        rate.units_by_group(SCALAR, f, {Reason.ENERGY_CRISIS: 1})
+    assert str(raised.value) == (
+        "parameter 'rate.energy_crisis' has no value on 2024-06-01: "
+        "no rate for these units on this date"
+    )
+
+
+def test_every_step_names_its_rule_its_sources_and_its_rate() -> None:
+    # each step is printed with its rule and sources; a daily amount is R0 (the rounding) and R2
+    # (the rate), and reads its group's rate
+    (none,) = steps_of(())
+    by_reason, standard, force_majeure = steps_of((Reason.ECONOMIC, Reason.FORCE_MAJEURE))
+    for step in (none, by_reason):
+        assert (step.rule, step.sources) == ("R2", rate.SOURCES), step.message
+    for step, name in ((standard, "rate.standard"), (force_majeure, "rate.force_majeure")):
+        assert (step.rule, step.sources) == ("R0/R2", rate.SOURCES), step.id
+        assert [u.name for u in step.parameters] == [name]

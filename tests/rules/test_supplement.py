@@ -195,7 +195,7 @@ def test_before_2024_nothing_is_due() -> None:
     f = month_figures(DEFAULT, date(2023, 6, 1)).supplement
     assert f.amount_cents is None
     s = economic(10, wage_cents=BELOW, prior=4, f=f)
-    assert (s.at_or_below, s.paid, s.amount) == (False, 0, 0)
+    assert (s.at_or_below, s.after_free, s.paid, s.amount) == (False, 0, 0, 0)
     assert s.counted_after == 14  # the counter still runs: 4 + 10 (and restarts each 1 January)
 
 
@@ -216,8 +216,9 @@ def test_the_counter_restarts_each_1_january() -> None:
     assert supplement.prior_units(30, date(2024, 5, 31), JUNE_2024) == (30, False)
     # counted through 2024-12-31, month of January 2025: a new year, dropped
     assert supplement.prior_units(30, date(2024, 12, 31), date(2025, 1, 1)) == (0, True)
-    # nothing to drop: no restart to tell
+    # nothing to drop: no restart to tell; half a unit is something to drop
     assert supplement.prior_units(0, date(2024, 12, 31), date(2025, 1, 1)) == (0, False)
+    assert supplement.prior_units(1, date(2024, 12, 31), date(2025, 1, 1)) == (0, True)
     # no date recorded: the count is taken as it is
     assert supplement.prior_units(30, None, JUNE_2024) == (30, False)
 
@@ -398,3 +399,90 @@ def test_an_agreement_does_not_make_the_free_units_step_disagree_with_itself() -
     assert result.step("supplement.agreement").applies
     assert result.step("supplement.amount").formula == "0 × 5.10"
     assert result.employer_supplement == Decimal("0.00")
+
+
+def test_figures_read_afresh() -> None:
+    # supplement.figures on its own (not the month's kept figures): each figure and its parameter
+    f = supplement.figures(resolve_month(DEFAULT, JUNE_2024))
+    assert (f.first_day, f.amount_cents, f.threshold_cents, f.free_half_units) == (
+        JUNE_2024,
+        510,
+        400_000,
+        52,
+    )
+    assert [u.name for u in (f.amount, f.threshold, f.free_units)] == [
+        "supplement.amount",
+        "supplement.wage_threshold",
+        "supplement.free_units",
+    ]
+
+
+def test_a_figure_missing_while_the_amount_is_in_force_says_why() -> None:
+    no_threshold = DEFAULT.override({"supplement.wage_threshold": None})
+    with pytest.raises(ParameterNotCovered) as raised:
+        supplement.figures(resolve_month(no_threshold, JUNE_2024))
+    assert str(raised.value) == (
+        "parameter 'supplement.wage_threshold' has no value on 2024-06-01: "
+        "the supplement is in force but this figure is not"
+    )
+
+
+def test_no_amount_while_the_threshold_and_free_units_are_in_force() -> None:
+    # supplement.amount overridden to "no figure" in June 2024, the threshold (4,000.00) and the
+    # free units (26) still in force: nothing is due, as before 2024, even at or below the
+    # threshold (3,500.00) where the 5 units would otherwise all be paid
+    no_amount = DEFAULT.override({"supplement.amount": None})
+    f = supplement.figures(resolve_month(no_amount, JUNE_2024))
+    assert (f.amount_cents, f.threshold_cents, f.free_half_units) == (None, 400_000, 52)
+    s = economic(10, wage_cents=BELOW, f=f)
+    assert (s.at_or_below, s.after_free, s.paid, s.amount) == (False, 0, 0, 0)
+
+
+def test_figures_supplied_as_zero() -> None:
+    # amount 0.00, threshold 0.00, no free unit: 3,500.00 > 0.00, so only the units after the
+    # first 0 free ones, clip(0 + 5 − 0, 0, 5) = 5 units, are paid 5 × 0.00 = 0.00;
+    # the texts show the zeros supplied
+    zeros = DEFAULT.override(
+        {
+            "supplement.amount": "0.00",
+            "supplement.wage_threshold": "0.00",
+            "supplement.free_units": "0",
+        }
+    )
+    f = month_figures(zeros, JUNE_2024).supplement
+    s = economic(10, wage_cents=BELOW, f=f)
+    assert (s.at_or_below, s.paid, s.amount) == (False, 10, 0)  # 5 units = 10 half units
+    _, _, threshold, day_27, amount = steps_of({Reason.ECONOMIC: 10}, wage_cents=BELOW, f=f)
+    assert threshold.formula == "gross monthly wage (not capped) 3,500.00 > threshold 0.00"
+    assert day_27.formula == (
+        "units counted before this month 0 + this month 5, first 0 free: clip(0 + 5 − 0, 0, 5)"
+    )
+    assert (amount.formula, amount.result) == ("5 × 0.00", "0.00, paid by the employer")
+
+
+def test_steps_from_half_a_unit_and_one_cent() -> None:
+    # half an eligible unit is in scope; with the amount supplied as 0.02, 0.5 × 0.02 = 0.01 is
+    # paid: the amount step applies
+    f = month_figures(DEFAULT.override({"supplement.amount": "0.02"}), JUNE_2024).supplement
+    scope, _, _, _, amount = steps_of({Reason.ECONOMIC: 1}, wage_cents=BELOW, f=f)
+    assert (scope.applies, scope.result) == (True, "0.5 eligible unit(s)")
+    assert (amount.applies, amount.formula, amount.result) == (
+        True,
+        "0.5 × 0.02",
+        "0.01, paid by the employer",
+    )
+
+
+def test_step_without_an_agreement() -> None:
+    _, agreement, *_ = steps_of({Reason.ECONOMIC: 8}, wage_cents=BELOW)
+    assert (agreement.applies, agreement.message) == (False, "supplement.agreement.no")
+    assert agreement.formula == "the employer's agreement guarantees at least as much: no"
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # before 2024 and from 2024, each step printed with R5 and its sources (CSC, Acerta)
+    (in_force,) = steps_of(
+        {Reason.ECONOMIC: 10}, f=month_figures(DEFAULT, date(2023, 6, 1)).supplement
+    )
+    for step in (in_force, *steps_of({Reason.ECONOMIC: 6}, prior=50)):
+        assert (step.rule, step.sources) == ("R5", supplement.SOURCES), step.id

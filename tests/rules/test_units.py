@@ -251,3 +251,74 @@ def test_steps_show_s_for_the_income_guarantee() -> None:
     (step,) = steps_of(4, 1900, 3800, True)
     assert step.formula == "P = 15.20 h over 4 day(s); 15.20 × 6 / S 38.00 = 2.40"
     assert step.result.startswith("2.5 unit(s)")
+
+
+def test_scale_of_a_column_beside_single_values() -> None:
+    # the population passes a column that holds one value everywhere as a single value, so a
+    # column of Q can meet a single days-a-week and B: nothing is reduced then (gcd takes single
+    # values only); per default day Q × 6 = (22800, 11400), explicit 0, over 5 × 3800 = 19000
+    q_column = units.scale(np.array([3800, 1900], dtype=np.int64), 5, 3800, False)
+    assert q_column.per_default_day.tolist() == [22800, 11400]
+    assert (q_column.per_explicit_hundredth, q_column.denominator) == (0, 19000)
+    # a single Q beside a column of days a week: 3800 × 6 = 22800 over (5, 6) × 3800
+    days_column = units.scale(3800, np.array([5, 6], dtype=np.int64), 3800, False)
+    assert (days_column.per_default_day, days_column.per_explicit_hundredth) == (22800, 0)
+    assert days_column.denominator.tolist() == [19000, 22800]
+
+
+def test_a_reduced_scale_is_exact_integers() -> None:
+    # five-day week, Q 38, explicit hours: (3800 × 6, 5 × 6, 5 × 3800) = (22800, 30, 19000),
+    # gcd 10 → (2280, 3, 1900), each an int (integer division, no float)
+    reduced = units.scale(3800, 5, 3800, True)
+    assert reduced == UnitScale(2280, 3, 1900)
+    assert [type(factor) for factor in reduced] == [int, int, int]
+
+
+def test_days_step_of_one_day() -> None:
+    # one day is a day of temporary unemployment: the step applies
+    step = units.days_step({Reason.ECONOMIC: 1}, {})
+    assert (step.applies, step.message) == (True, "input.days")
+    assert step.result == "1 day(s) of temporary unemployment"
+
+
+def test_steps_without_a_day_show_no_hours() -> None:
+    empty = units.Units({}, UnitScale(1, 0, 1), 3800)
+    (step,) = units.steps(
+        empty,
+        days_by_reason={},
+        default_days={},
+        explicit_hours_h={},
+        weekly_hours_h=3800,
+        days_per_week=5,
+        divisor_hours_h=3800,
+        divisor_is_full_time=False,
+    )
+    assert (step.formula, step.result) == ("P = 0 hours of temporary unemployment", "no unit")
+    assert (step.rule, step.sources) == ("R4", units.SOURCES)
+
+
+def test_steps_add_the_days_and_the_hours_given() -> None:
+    # five-day week, Q 38: 2 days at 38 / 5 = 7.60 h and one day of 4.00 h given:
+    # P = 15.20 + 4.00 = 19.20 h over 3 days; 19.20 × 6 / 38 = 3.0315… → 3 units
+    result = units.compute(
+        SCALAR,
+        default_days={Reason.ECONOMIC: 2},
+        explicit_hours_h={Reason.ECONOMIC: 400},
+        weekly_hours_h=3800,
+        days_per_week=5,
+        uses_full_time_hours=False,
+        full_time_weekly_hours_h=3800,
+    )
+    (step,) = units.steps(
+        result,
+        days_by_reason={Reason.ECONOMIC: 3},
+        default_days={Reason.ECONOMIC: 2},
+        explicit_hours_h={Reason.ECONOMIC: 400},
+        weekly_hours_h=3800,
+        days_per_week=5,
+        divisor_hours_h=3800,
+        divisor_is_full_time=False,
+    )
+    assert step.formula == "P = 19.20 h over 3 day(s); 19.20 × 6 / Q 38.00 = 3.0315…"
+    assert step.result.startswith("3 unit(s)")
+    assert (step.rule, step.sources) == ("R4", units.SOURCES)

@@ -207,3 +207,37 @@ def test_steps_show_the_rate_used() -> None:
     assert employer.formula == "30 % × 51.00 = 15.30"
     assert "26.75" not in employer.formula
     assert employer.result.startswith("15.30 ")
+
+
+def test_parts_at_the_same_rate_just_below_a_half_cent() -> None:
+    # the payment body's two parts at 26.75 %: 0.2675 × (751.57 + 60.00) = 0.2675 × 811.57
+    # = 217.094975 → 217.09 (107 × 81,157 = 8,683,799 over 400: 199/400 of a cent, one 400th
+    # below the tie)
+    assert withheld_cents((75157, RATE_2675), (6000, RATE_2675)) == 21709
+
+
+def test_the_sum_stays_an_exact_integer() -> None:
+    # two rates: 0.15 × 1,000.00 + 0.2675 × 60.00 = 166.05, over the common denominator 20 × 400,
+    # computed in integers (a float would lose cents beyond 2**53 and break the amounts' Decimals)
+    result = withheld_cents((100_000, RATE_15), (6000, RATE_2675))
+    assert result == 16605
+    assert type(result) is int
+
+
+def test_a_payer_applies_from_one_cent() -> None:
+    # nothing paid: no payer's step applies
+    body, employer, fund, _ = steps_of()
+    assert [s.applies for s in (body, employer, fund)] == [False, False, False]
+    assert body.formula == "26.75 % × 0.00 = 0.00"
+    # one cent paid by the payment body and one by the employer: both withhold (0.2675 × 0.01
+    # = 0.002675, shown to four decimals, → 0.00, but the rule applied to what they pay)
+    body, employer, _, _ = steps_of(allowance=1, employer=1)
+    assert (body.applies, employer.applies) == (True, True)
+    assert body.formula == "26.75 % × 0.01 = 0.0026…"
+    assert employer.result.startswith("0.00 ")
+
+
+def test_every_step_names_its_rule_and_sources() -> None:
+    # each step is printed with its rule (R7) and its sources (CSC, Securex)
+    for step in steps_of(allowance=81172, top_up=6000, employer=5100):
+        assert (step.rule, step.sources) == ("R7", withholding.SOURCES), step.id
