@@ -214,6 +214,7 @@ def test_steps_without_a_day() -> None:
         divisor_is_full_time=False,
     )
     assert (step.id, step.applies, step.message) == ("units.quarter_round", False, "units.none")
+    assert (step.formula, step.result) == ("P = 0 hours of temporary unemployment", "no unit")
 
 
 def steps_of(days: int, q_h: int, s_h: int, uses_s: bool) -> tuple[Step, ...]:
@@ -279,22 +280,6 @@ def test_days_step_of_one_day() -> None:
     step = units.days_step({Reason.ECONOMIC: 1}, {})
     assert (step.applies, step.message) == (True, "input.days")
     assert step.result == "1 day(s) of temporary unemployment"
-
-
-def test_steps_without_a_day_show_no_hours() -> None:
-    empty = units.Units({}, UnitScale(1, 0, 1), 3800)
-    (step,) = units.steps(
-        empty,
-        days_by_reason={},
-        default_days={},
-        explicit_hours_h={},
-        weekly_hours_h=3800,
-        days_per_week=5,
-        divisor_hours_h=3800,
-        divisor_is_full_time=False,
-    )
-    assert (step.formula, step.result) == ("P = 0 hours of temporary unemployment", "no unit")
-    assert (step.rule, step.sources) == ("R4", units.SOURCES)
 
 
 def test_steps_add_the_days_and_the_hours_given() -> None:
