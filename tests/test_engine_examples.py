@@ -134,6 +134,57 @@ def test_construction_credit_runs_out_and_frost_units_stay_outside() -> None:
     assert r2.sector_top_up == D("25.08")
 
 
+def frost_worker() -> dict[str, object]:
+    """The issue's CP 124 worker: 2,500.00 a month, 38 h over 5 days, category II, card held."""
+    return {
+        "monthly_gross_wage": D("2500.00"),
+        "weekly_hours": D("38"),
+        "days_per_week": 5,
+        "cp124_category": "II",
+        "has_legitimation_card": True,
+    }
+
+
+def test_a_month_of_frost_days_only_draws_nothing_on_the_credit() -> None:
+    january = month_of(
+        2024,
+        1,
+        unemployed([date(2024, 1, 8), date(2024, 1, 9)], Reason.ECONOMIC, frost_period=True),
+        unemployed([date(2024, 1, 10), date(2024, 1, 11)], Reason.BAD_WEATHER, frost_period=True),
+        unemployed(
+            [date(2024, 1, 12), date(2024, 1, 15)], Reason.TECHNICAL_ACCIDENT, frost_period=True
+        ),
+    )
+    r = compute_month(worker(**frost_worker()), employer("124"), january)
+    # each reason: 2 days × 7.6 h × 6 / 38 = 2.4 → 2.5 units, all in a frost period: 7.5 frost
+    # units (counted together, 45.6 h × 6 / 38 = 7.2 → 7 would leave 0.5 on the credit)
+    assert r.units == dict.fromkeys(
+        (Reason.ECONOMIC, Reason.BAD_WEATHER, Reason.TECHNICAL_ACCIDENT), D("2.5")
+    )
+    assert r.step("construction.frost").values["units"] == 15  # half units: 7.5 units
+    # nothing on the credit, so no credit top-up; no frost amount is sourced, so none is paid
+    assert r.construction_units_paid == D("0")
+    assert r.sector_top_up == D("0.00")
+    assert r.history_after.cp124_credit_used == D("0")
+
+
+def test_frost_units_of_each_reason_stay_within_that_reason() -> None:
+    june = month_of(
+        2024,
+        6,
+        unemployed([date(2024, 6, 3)], Reason.ECONOMIC, frost_period=True),
+        unemployed([date(2024, 6, 4)], Reason.BAD_WEATHER, frost_period=True),
+        unemployed([date(2024, 6, 5)], Reason.TECHNICAL_ACCIDENT),
+    )
+    r = compute_month(worker(**frost_worker()), employer("124"), june)
+    # each day: 7.6 h × 6 / 38 = 1.2 → 1 unit; frost: 1 economic + 1 bad weather = 2 units
+    # (pooled, 15.2 h × 6 / 38 = 2.4 → 2.5); the technical accident's unit is on the credit
+    assert r.step("construction.frost").values["units"] == 4
+    assert r.construction_units_paid == D("1")
+    assert r.sector_top_up == D("7.63")  # category II: 1 × 7.63
+    assert r.history_after.cp124_credit_used == D("1")
+
+
 def test_construction_needs_committee_124_card_and_category() -> None:
     june = month_of(2024, 6, unemployed(working_days(2024, 6, 2), Reason.ECONOMIC))
     for w, e in (

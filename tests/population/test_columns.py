@@ -75,7 +75,12 @@ def test_every_documented_column_has_a_description_and_a_kind() -> None:
         ({"days_economic": [4, 40, 2]}, ("days_economic", "bob"), "above 31"),
         ({"days_force_majeure": [27, 0, 0]}, ("days_economic", "ann"), "more days"),
         ({"days_energy_crisis": [0, 0, 1]}, ("days_energy_crisis", "cyd"), "energy-crisis"),
-        ({"frost_days": [5, 0, 0]}, ("frost_days", "ann"), "more frost days"),
+        (
+            {"frost_days_economic": [5, 0, 0]},
+            ("frost_days_economic", "ann"),
+            "more than days_economic",
+        ),
+        ({"frost_days": [1, 0, 0]}, ("frost_days",), "frost units are counted per reason"),
         ({"cp124_category": ["II", "V", None]}, ("cp124_category", "bob"), "'V' is not one of"),
         ({"regime": ["full_time", "half", "full_time"]}, ("regime", "bob"), "'half' is not"),
         (

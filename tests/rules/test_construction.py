@@ -34,6 +34,8 @@ def run(
     category: Cp124Category | None = III,
     f: construction.Figures = F,
 ) -> Construction:
+    """``frost_days`` days at usual hours in a frost period, of the first reason given."""
+    first = next(iter(half_units))
     return construction.compute(
         SCALAR,
         f,
@@ -43,8 +45,8 @@ def run(
         has_legitimation_card=card,
         has_category=category is not None,
         category_code=construction.CATEGORIES.index(category) if category else 0,
-        frost_default_days=frost_days,
-        frost_explicit_hours_h=0,
+        frost_default_days={first: frost_days},
+        frost_explicit_hours_h={},
         prior_credit_half_units=prior,
     )
 
@@ -170,11 +172,40 @@ def test_frost_units_from_hours() -> None:
         has_legitimation_card=True,
         has_category=True,
         category_code=construction.CATEGORIES.index(III),
-        frost_default_days=1,
-        frost_explicit_hours_h=380,
+        frost_default_days={Reason.BAD_WEATHER: 1},
+        frost_explicit_hours_h={Reason.BAD_WEATHER: 380},
         prior_credit_half_units=0,
     )
     assert (c.frost_units, c.covered) == (4, 6)
+
+
+def test_frost_units_are_counted_per_reason() -> None:
+    # five-day week, Q 38: a day is 7.6 h × 6 / 38 = 1.2 units. Two frost days of each of three
+    # reasons: 2.4 → 2.5 units each, 7.5 frost units, all the units, none on the credit (the
+    # 45.6 frost hours counted together would be 7.2 → 7 units, leaving 0.5 on the credit)
+    scale = units.scale(3800, 5, 3800, False)
+    three = (Reason.ECONOMIC, Reason.BAD_WEATHER, Reason.TECHNICAL_ACCIDENT)
+    c = construction.compute(
+        SCALAR,
+        F,
+        dict.fromkeys(three, 5),
+        scale,
+        in_joint_committee=True,
+        has_legitimation_card=True,
+        has_category=True,
+        category_code=construction.CATEGORIES.index(III),
+        frost_default_days=dict.fromkeys(three, 2),
+        frost_explicit_hours_h={},
+        prior_credit_half_units=0,
+    )
+    assert (c.units, c.frost_units, c.covered, c.top_up) == (15, 15, 0, 0)
+
+
+def test_a_reason_frost_units_are_at_most_its_own_units() -> None:
+    # 3 frost days given for a reason with 1 unit, none for another of 2 units: 1 frost unit
+    # (not 3 taken from the other reason's units), 2 units on the credit: 2 × 10.08 = 20.16
+    c = run({Reason.ECONOMIC: 2, Reason.BAD_WEATHER: 4}, frost_days=3)
+    assert (c.frost_units, c.covered, c.top_up) == (2, 4, 2016)
 
 
 def test_a_month_before_the_credit_is_not_covered() -> None:
@@ -241,8 +272,8 @@ def test_columns_give_the_scalar_figures() -> None:
         has_legitimation_card=card,
         has_category=np.ones(5, dtype=bool),
         category_code=category,
-        frost_default_days=frost,
-        frost_explicit_hours_h=0,
+        frost_default_days={Reason.ECONOMIC: frost},
+        frost_explicit_hours_h={},
         prior_credit_half_units=prior,
     )
     scalars = [
@@ -471,8 +502,8 @@ def frost_hours_steps(frost_hours_h: int) -> tuple[Step, ...]:
         has_legitimation_card=True,
         has_category=True,
         category_code=construction.CATEGORIES.index(III),
-        frost_default_days=0,
-        frost_explicit_hours_h=frost_hours_h,
+        frost_default_days={},
+        frost_explicit_hours_h={Reason.BAD_WEATHER: frost_hours_h},
         prior_credit_half_units=0,
     )
     steps, _ = steps_of(c, frost_days=1)

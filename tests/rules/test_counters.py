@@ -108,8 +108,8 @@ def test_the_credit_across_1_october() -> None:
         has_legitimation_card=True,
         has_category=True,
         category_code=0,
-        frost_default_days=0,
-        frost_explicit_hours_h=0,
+        frost_default_days={},
+        frost_explicit_hours_h={},
         prior_credit_half_units=prior,
     )
     # the 12 units are covered again (12 × 6.34 = 76.08), 12 used after

@@ -37,8 +37,10 @@ class MonthTotals:
     """Hours, in hundredths, of the days whose hours were given one by one."""
     frost_days: int = 0
     """Construction-eligible days in a recognised frost period (R6)."""
-    frost_default_days: int = 0
-    frost_explicit_h: int = 0
+    frost_default_days: dict[Reason, int] = field(default_factory=dict)
+    """Of those, per reason, days at the worker's usual hours."""
+    frost_explicit_h: dict[Reason, int] = field(default_factory=dict)
+    """Per reason, hours in hundredths of the frost days whose hours were given one by one."""
     others: dict[DayStatus, int] = field(default_factory=dict)
     """Days of the card that are not temporary unemployment, per status."""
 
@@ -55,17 +57,12 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
             continue
         unemployed.append(entry.day)
         reason: Reason = entry.reason  # type: ignore[assignment]  # the model requires it
-        frost = construction.counts_as_frost(reason, entry.frost_period)
         days[reason] = days.get(reason, 0) + 1
-        if frost:
+        hours = None if entry.hours is None else _hours_of_a_day(worker, entry, index)
+        _count(default_days, explicit_h, reason, hours)
+        if construction.counts_as_frost(reason, entry.frost_period):
             totals.frost_days += 1
-        if entry.hours is None:
-            default_days[reason] = default_days.get(reason, 0) + 1
-            totals.frost_default_days += frost
-        else:
-            hours = _hours_of_a_day(worker, entry, index)
-            explicit_h[reason] = explicit_h.get(reason, 0) + hours
-            totals.frost_explicit_h += hours if frost else 0
+            _count(totals.frost_default_days, totals.frost_explicit_h, reason, hours)
     for monday, count in units.overfull_weeks(unemployed, worker.days_per_week):
         raise input_error(
             "Month",
@@ -75,6 +72,19 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
             count,
         )
     return totals
+
+
+def _count(
+    default_days: dict[Reason, int],
+    explicit_h: dict[Reason, int],
+    reason: Reason,
+    hours: int | None,
+) -> None:
+    """One day of ``reason``: a day at the usual hours, or ``hours`` hundredths given for it."""
+    if hours is None:
+        default_days[reason] = default_days.get(reason, 0) + 1
+    else:
+        explicit_h[reason] = explicit_h.get(reason, 0) + hours
 
 
 def _hours_of_a_day(worker: Worker, entry: DayEntry, index: int) -> int:

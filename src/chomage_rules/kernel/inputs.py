@@ -81,8 +81,11 @@ class KernelInputs:
     explicit_hours_h: dict[Reason, Num]
     """Per reason, hours given day by day (the same reasons as ``default_days``; a literal 0
     where none are)."""
-    frost_default_days: Num
-    frost_explicit_hours_h: Num
+    frost_default_days: Mapping[Reason, Num]
+    """Per construction-eligible reason, its days at usual hours in a recognised frost period
+    (a reason without any may be left out)."""
+    frost_explicit_hours_h: Mapping[Reason, Num]
+    """Per construction-eligible reason, its hours given day by day in a frost period."""
     prior_supplement_half_units: Num
     prior_credit_half_units: Num
     in_construction_committee: Flag

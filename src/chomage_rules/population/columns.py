@@ -97,6 +97,38 @@ def _reason_columns() -> tuple[Column, ...]:
     return tuple(columns)
 
 
+def _frost_columns() -> tuple[Column, ...]:
+    """Per construction-eligible reason, its days and hours in a recognised frost period: R6
+    counts frost units per reason, as R4 counts every reason's units."""
+    columns = []
+    for reason in construction.ELIGIBLE_IN_ORDER:
+        columns.append(
+            Column(
+                f"frost_days_{reason.value}",
+                "count",
+                f"Of days_{reason.value}, the days in a frost period recognised by Constructiv "
+                "(DayEntry.frost_period).",
+                0,
+                31,
+            )
+        )
+        columns.append(
+            Column(
+                f"frost_hours_{reason.value}_hundredths",
+                "hundredths",
+                f"Of hours_{reason.value}_hundredths, the hours of days in a recognised frost "
+                "period, in hundredths.",
+                0,
+                31 * _cents(MAX_DAY_HOURS),
+            )
+        )
+    return tuple(columns)
+
+
+POOLED_FROST_COLUMNS = ("frost_days", "frost_hours_hundredths")
+"""The pooled frost columns of earlier versions, refused by name: read as unknown columns they
+would be ignored, and the frost units with them."""
+
 COLUMNS: tuple[Column, ...] = (
     Column(
         "monthly_wage_cents",
@@ -140,23 +172,7 @@ COLUMNS: tuple[Column, ...] = (
         _cents(MAX_WEEKLY_HOURS),
     ),
     *_reason_columns(),
-    Column(
-        "frost_days",
-        "count",
-        "Of the construction-eligible days at usual hours (economic, bad weather, technical "
-        "accident, force majeure, energy crisis), those in a frost period recognised by "
-        "Constructiv (DayEntry.frost_period).",
-        0,
-        31,
-    ),
-    Column(
-        "frost_hours_hundredths",
-        "hundredths",
-        "Of the construction-eligible hours declared one by one, those of days in a recognised "
-        "frost period, in hundredths.",
-        0,
-        31 * _cents(MAX_DAY_HOURS),
-    ),
+    *_frost_columns(),
     Column(
         "prior_supplement_units",
         "half_units",
@@ -525,8 +541,12 @@ class Population:
             full_time_weekly_hours_h=get("full_time_weekly_hours_hundredths"),
             default_days={r: get(f"days_{r.value}") for r in self.reasons},
             explicit_hours_h={r: get(f"hours_{r.value}_hundredths") for r in self.reasons},
-            frost_default_days=get("frost_days"),
-            frost_explicit_hours_h=get("frost_hours_hundredths"),
+            frost_default_days={
+                r: get(f"frost_days_{r.value}") for r in construction.ELIGIBLE_IN_ORDER
+            },
+            frost_explicit_hours_h={
+                r: get(f"frost_hours_{r.value}_hundredths") for r in construction.ELIGIBLE_IN_ORDER
+            },
             prior_supplement_half_units=get("prior_supplement_units"),
             prior_credit_half_units=get("cp124_credit_used"),
             in_construction_committee=get("in_construction"),
@@ -581,7 +601,14 @@ def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Popul
 def _check_names(source: _Source, problems: _Problems) -> None:
     """Every column known, and a wage column."""
     for name in source.names:
-        if name not in COLUMN_BY_NAME:
+        if name in POOLED_FROST_COLUMNS:
+            problems.column(
+                name,
+                f"{name} is no longer read: frost units are counted per reason; give "
+                "frost_days_<reason> and frost_hours_<reason>_hundredths for each "
+                "construction-eligible reason instead",
+            )
+        elif name not in COLUMN_BY_NAME:
             close = difflib.get_close_matches(name, COLUMN_BY_NAME, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.column(
@@ -883,23 +910,14 @@ def _check_energy_window(values: Mapping[str, Any], problems: _Problems, first_d
 
 
 def _check_frost(values: Mapping[str, Any], problems: _Problems) -> None:
-    """Frost days and hours among the construction-eligible ones only (R6)."""
-    for frost, eligible, what in (
-        ("frost_days", "days", "construction-eligible days at usual hours"),
-        ("frost_hours_hundredths", "hours", "construction-eligible hours declared day by day"),
-    ):
-        if not _any_positive(values[frost]):
-            continue
-        names = [
-            f"days_{r.value}" if eligible == "days" else f"hours_{r.value}_hundredths"
-            for r in construction.REASONS
-        ]
-        problems.rows(
-            frost,
-            values[frost] > _total(values, names),
-            f"more frost {eligible} than {what}",
-            values[frost],
-        )
+    """A reason's frost days and hours among its own days and hours (R6)."""
+    for reason in construction.ELIGIBLE_IN_ORDER:
+        for frost, of in (
+            (f"frost_days_{reason.value}", f"days_{reason.value}"),
+            (f"frost_hours_{reason.value}_hundredths", f"hours_{reason.value}_hundredths"),
+        ):
+            if _any_positive(values[frost]):
+                problems.rows(frost, values[frost] > values[of], f"more than {of}", values[frost])
 
 
 def _at(value: Any, row: int) -> int:

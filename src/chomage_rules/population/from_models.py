@@ -74,8 +74,6 @@ def _row(worker: Worker, employer: Employer, month: Month, history: History) -> 
         "days_per_week": worker.days_per_week,
         "regime": worker.regime.value,
         "full_time_weekly_hours_hundredths": _cents_or_zero(worker.full_time_weekly_hours),
-        "frost_days": totals.frost_default_days,
-        "frost_hours_hundredths": totals.frost_explicit_h,
         "prior_supplement_units": supplement_units / 2,
         "cp124_credit_used": credit_used / 2,
         "joint_committee": employer.joint_committee,
@@ -89,6 +87,9 @@ def _row(worker: Worker, employer: Employer, month: Month, history: History) -> 
     for reason in Reason:
         row[f"days_{reason.value}"] = totals.default_days.get(reason, 0)
         row[f"hours_{reason.value}_hundredths"] = totals.explicit_h.get(reason, 0)
+    for reason in construction.ELIGIBLE_IN_ORDER:
+        row[f"frost_days_{reason.value}"] = totals.frost_default_days.get(reason, 0)
+        row[f"frost_hours_{reason.value}_hundredths"] = totals.frost_explicit_h.get(reason, 0)
     return row
 
 

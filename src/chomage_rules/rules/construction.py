@@ -20,8 +20,10 @@ credit. No frost amount is sourced: none is paid unless the caller supplies
 Readings (docs/decisions.md): the energy-crisis scheme is economic unemployment (ONEM E5), so its
 units get the top-up; medical force majeure does not; « jours » are counted in units (R4); the
 credit runs per service year, 1 October to 30 September, and starts again each 1 October; the
-credit used cannot exceed the credit in force. Frost units are counted from all the month's frost
-hours of the eligible reasons together, never more than the eligible units.
+credit used cannot exceed the credit in force. Frost units are counted per reason, as R4 counts
+every reason's units: each eligible reason's frost hours are rounded to its units on their own, and
+never come to more than that reason's units (D53). Counted from all the reasons' frost hours
+together, a month made only of frost days could round below its units and draw on the credit.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from .units import UnitScale, numerator, quarter_round
 
 __all__ = [
     "CATEGORIES",
+    "ELIGIBLE_IN_ORDER",
     "JOINT_COMMITTEE",
     "NOTICES",
     "PARAMETERS",
@@ -95,6 +98,8 @@ REASONS: frozenset[Reason] = frozenset(
 )
 """« Raisons économiques ; Accident technique ; Intempéries ; Force majeure », and the
 energy-crisis scheme as economic unemployment."""
+ELIGIBLE_IN_ORDER: tuple[Reason, ...] = tuple(r for r in Reason if r in REASONS)
+"""The eligible reasons in the vocabulary's order (of the frost columns of a population)."""
 CATEGORIES: tuple[Cp124Category, ...] = tuple(Cp124Category)
 """Category codes in the rules and in population columns: the index in this tuple."""
 
@@ -196,16 +201,22 @@ class Construction(NamedTuple):
 
 def _frost_units(
     ops: Ops,
-    units: Num,
-    frost_default_days: Num,
-    frost_explicit_hours_h: Num,
+    half_units_by_reason: Mapping[Reason, Num],
+    frost_default_days: Mapping[Reason, Num],
+    frost_explicit_hours_h: Mapping[Reason, Num],
     unit_scale: UnitScale,
 ) -> Num:
-    """The units in a recognised frost period (R4's count of their hours), at most ``units``."""
-    frost = numerator(frost_default_days, frost_explicit_hours_h, unit_scale)
-    if not ops.any(frost):  # no frost day anywhere
-        return 0
-    return ops.minimum(quarter_round(frost, unit_scale.denominator), units)
+    """The units in a recognised frost period: per eligible reason, R4's count of its frost
+    hours, at most that reason's units."""
+    frost: Num = 0
+    for reason in ELIGIBLE_IN_ORDER:
+        days = frost_default_days.get(reason, 0)
+        hours = frost_explicit_hours_h.get(reason, 0)
+        if not (ops.any(days) or ops.any(hours)):  # no frost day of this reason anywhere
+            continue
+        counted = quarter_round(numerator(days, hours, unit_scale), unit_scale.denominator)
+        frost = add(frost, ops.minimum(counted, half_units_by_reason.get(reason, 0)))
+    return frost
 
 
 def compute(
@@ -218,8 +229,8 @@ def compute(
     has_legitimation_card: Flag,
     has_category: Flag,
     category_code: Num,
-    frost_default_days: Num,
-    frost_explicit_hours_h: Num,
+    frost_default_days: Mapping[Reason, Num],
+    frost_explicit_hours_h: Mapping[Reason, Num],
     prior_credit_half_units: Num,
 ) -> Construction:
     """R6: the eligible units, the frost units outside the credit, the rest within what is left
@@ -228,7 +239,13 @@ def compute(
     units = ops.where(eligible, total(half_units_by_reason, REASONS), 0)
     if f.missing and ops.any(units > 0):
         raise f.missing[0]
-    frost = _frost_units(ops, units, frost_default_days, frost_explicit_hours_h, unit_scale)
+    frost = ops.where(
+        eligible,
+        _frost_units(
+            ops, half_units_by_reason, frost_default_days, frost_explicit_hours_h, unit_scale
+        ),
+        0,
+    )
     left = ops.maximum((f.credit_half_units or 0) - prior_credit_half_units, 0)
     covered = ops.minimum(subtract(units, frost), left)
     amount = ops.where(eligible, ops.take(f.amounts_cents, category_code), 0)
