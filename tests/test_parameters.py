@@ -19,7 +19,6 @@ from chomage_rules import (
     Worker,
     compute_month,
 )
-from chomage_rules.parameters import _load_text
 
 DEFAULT = ParameterSet.default()
 
@@ -43,63 +42,6 @@ def test_every_version_has_a_source_address_and_date() -> None:
                 assert version.note, (
                     f"{name} {version.valid_from}: a version without value says why"
                 )
-
-
-_ONE_VERSION = """
-family = "test"
-[test.figure]
-description = "a figure"
-unit = "EUR"
-kind = "amount"
-[[test.figure.versions]]
-from = 2024-01-01
-value = 1.00
-"""
-
-
-def test_the_loader_rejects_a_version_with_no_dated_source() -> None:
-    text = _ONE_VERSION + (
-        'sources = [{ title = "A page", url = "https://example.org/a", undated = true }]\n'
-    )
-    with pytest.raises(
-        ValueError, match=r"test\.toml.*2024-01-01 of test\.figure.*no dated source"
-    ):
-        _load_text(text, "test.toml")
-
-
-@pytest.mark.parametrize(
-    ("source", "words"),
-    [
-        ('{ title = "A", url = "https://example.org/a" }', "has no date"),
-        (
-            '{ title = "A", url = "https://example.org/a", date = 2024-01-01, undated = true }',
-            "not both",
-        ),
-        (
-            '{ title = "A", url = "https://example.org/a", date = 2024-01-01, date_kind = "seen" }',
-            "date_kind",
-        ),
-        ('{ title = "A", url = "https://example.org/a", date = 2024-01-01, by = "me" }', "unknown"),
-    ],
-)
-def test_the_loader_rejects_malformed_sources(source: str, words: str) -> None:
-    with pytest.raises(ValueError, match=words):
-        _load_text(_ONE_VERSION + f"sources = [{source}]\n", "test.toml")
-
-
-def test_the_loader_accepts_undated_sources_beside_a_dated_one() -> None:
-    text = _ONE_VERSION + (
-        "sources = [\n"
-        '  { title = "A", url = "https://example.org/a", undated = true },\n'
-        '  { title = "B", url = "https://example.org/b", date = 2024-02-01,'
-        ' date_kind = "published", quote = "1,00" },\n'
-        "]\n"
-    )
-    (version,) = _load_text(text, "test.toml")["test.figure"].versions
-    first, second = version.sources
-    assert first.undated and first.date is None
-    assert second.date == date(2024, 2, 1) and second.date_kind == "published"
-    assert version.source_date == date(2024, 2, 1)
 
 
 def test_intervals_are_contiguous_and_do_not_overlap() -> None:
@@ -236,23 +178,3 @@ def test_a_doubtful_figure_is_told_where_it_changes_the_result() -> None:
     # the energy supplement's doubt only where energy-crisis units are paid
     assert "6.47" in _notices("2000", 2022, 12, "energy_crisis")["parameters.caveat"]
     assert "parameters.caveat" not in _notices("2000", 2022, 12)
-
-
-def test_a_bad_indexed_flag_is_refused() -> None:
-    text = """
-[x.y]
-description = "d"
-unit = "EUR"
-kind = "amount"
-indexed = "yes"
-[[x.y.versions]]
-from = 2024-01-01
-value = 1.00
-[[x.y.versions.sources]]
-title = "t"
-url = "https://example.org"
-date = 2024-01-01
-date_kind = "published"
-"""
-    with pytest.raises(ValueError, match="indexed must be true or false"):
-        _load_text(text, "x.toml")

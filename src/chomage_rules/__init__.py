@@ -16,7 +16,14 @@ from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
 from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
 from .explain.step import Notice, Step
-from .parameters import Parameter, ParameterSet, ParameterUse, ParameterVersion, Source
+from .parameters import (
+    Parameter,
+    ParameterFileError,
+    ParameterSet,
+    ParameterUse,
+    ParameterVersion,
+    Source,
+)
 
 if TYPE_CHECKING:
     from .population import compare, compute_population
@@ -33,6 +40,7 @@ __all__ = [
     "MonthResult",
     "Notice",
     "Parameter",
+    "ParameterFileError",
     "ParameterNotCovered",
     "ParameterSet",
     "ParameterUse",

@@ -7,15 +7,27 @@ on the page (``date``, with ``date_kind`` = ``"published"`` or ``"updated"``) an
 could be read, the ``quote`` that gives the figure. A page that shows no date says so with
 ``undated = true`` and has no ``date``: a date is never invented. Every version needs at least one
 dated source; undated sources may come in addition. A version runs until the next one starts, so
-the intervals are contiguous and never overlap by construction. A version may have **no value** (and then must say why, in ``note``): "no minimum is
-sourced for this period", "the supplement did not exist yet".
+the intervals are contiguous and never overlap by construction. A version may have **no value**
+(and then must say why, in ``note``): "no minimum is sourced for this period", "the supplement did
+not exist yet".
+
+Every file, the shipped ones included, is checked against one schema
+(:mod:`chomage_rules.parameters.schema`): an unknown key, a missing one or a value of the wrong
+type is refused with a :class:`ParameterFileError` (a ``ValueError``) that names the file, the
+parameter and the version (its place, from 1, and its start) of every problem. A figure is
+written as a **TOML number without quotes** (``value = 0.65``, ``value = 26``): TOML floats are
+read as the exact ``Decimal`` of their text (``0.65`` is 0.65, never the binary float nearest to
+it); a quoted ``"0.65"``, a boolean and a date are refused, as is a figure its kind does not allow
+(negative, a rate above 1, an amount in fractions of a cent, more than 12 digits before or after
+the point).
 
 - A date before a parameter's first version raises :class:`ParameterNotCovered`, naming the
   parameter and the date; so does asking :meth:`ParameterSet.value` on a version without a value.
 - A date after the last version's latest source date still uses that version; the engine adds a
   notice that later indexations may be missing.
-- :meth:`ParameterSet.override` returns a new set where the caller's figures replace the files' —
-  for every date, or from given dates on — without touching the files.
+- A set never changes once made. :meth:`ParameterSet.override` returns a new set where the
+  caller's figures replace the files' — for every date, or from given dates on — without touching
+  the files or the set it was called on.
 """
 
 from __future__ import annotations
@@ -24,21 +36,30 @@ import bisect
 import difflib
 import hashlib
 import json
-import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal, Union
 
 from ..core.errors import ParameterNotCovered, input_error
+from .schema import (
+    ParameterEntry,
+    ParameterFileError,
+    Problem,
+    SourceEntry,
+    check_value,
+    read_file,
+)
 
 __all__ = [
     "OverrideValue",
     "Parameter",
+    "ParameterFileError",
     "ParameterNotCovered",
     "ParameterSet",
     "ParameterUse",
@@ -47,7 +68,6 @@ __all__ = [
 ]
 
 Kind = Literal["amount", "rate", "count", "divisor"]
-_KINDS: tuple[str, ...] = ("amount", "rate", "count", "divisor")
 OVERRIDE_SOURCE_TITLE = "override supplied by the caller"
 
 OverrideValue = Union[Decimal, int, str, None]  # noqa: UP007 - a runtime alias, kept readable
@@ -89,6 +109,10 @@ class ParameterVersion:
         dates = [source.date for source in self.sources if source.date is not None]
         return max(dates) if dates else None
 
+    def __post_init__(self) -> None:
+        # a list handed in stays the caller's: the version keeps its own tuple
+        object.__setattr__(self, "sources", tuple(self.sources))
+
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
 
@@ -120,6 +144,8 @@ class Parameter:
     _starts: tuple[date, ...] = field(repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
+        # a list handed in stays the caller's: the parameter keeps its own tuple
+        object.__setattr__(self, "versions", tuple(self.versions))
         object.__setattr__(self, "_starts", tuple(v.valid_from for v in self.versions))
 
     def version(self, on: date) -> ParameterVersion:
@@ -134,175 +160,130 @@ class Parameter:
         return self.versions[-1]
 
 
-# --------------------------------------------------------------------------- value checks
-
-
-def _check_value(name: str, kind: str, value: Decimal) -> None:
-    """Raise ValueError when a value cannot be right for its kind."""
-    if not value.is_finite() or value < 0:
-        raise ValueError(f"{name} must be a finite number of at least 0 (got {value})")
-    numerator, denominator = value.as_integer_ratio()
-    if kind == "amount" and (numerator * 100) % denominator:
-        raise ValueError(f"{name} is an amount in EUR and must be whole cents (got {value})")
-    if kind == "rate" and value > 1:
-        raise ValueError(f"{name} is a rate and must be between 0 and 1, e.g. 0.60 (got {value})")
-    if kind == "count" and (numerator * 2) % denominator:
-        raise ValueError(f"{name} counts units and must be whole or half units (got {value})")
-    if kind == "divisor" and (denominator != 1 or numerator == 0):
-        raise ValueError(f"{name} is a divisor and must be a whole number above 0 (got {value})")
-
-
 # --------------------------------------------------------------------------- loading the files
 
 
-_SOURCE_KEYS = frozenset({"title", "url", "date", "date_kind", "quote", "undated"})
-_DATE_KINDS = ("published", "updated")
-
-
-def _source(raw: Mapping[str, Any], where: str) -> Source:
-    unknown = sorted(set(raw) - _SOURCE_KEYS)
-    if unknown:
-        raise ValueError(
-            f"{where}: unknown source field(s) {unknown}; a source has {sorted(_SOURCE_KEYS)}"
-        )
-    missing = [key for key in ("title", "url") if key not in raw]
-    if missing:
-        raise ValueError(f"{where}: a source needs a title and a url; {missing} missing")
-    undated = raw.get("undated", False)
-    if not isinstance(undated, bool):
-        raise ValueError(f"{where}: 'undated' must be true or false (got {undated!r})")
-    when = raw.get("date")
-    kind = raw.get("date_kind")
-    if undated:
-        if when is not None or kind is not None:
-            raise ValueError(
-                f"{where}: source {raw['title']!r} says undated = true but also gives a date; "
-                "give either the date shown on the page or undated = true, not both"
-            )
-    else:
-        if when is None:
-            raise ValueError(
-                f"{where}: source {raw['title']!r} has no date; give the date shown on the page "
-                "(with date_kind) or, for a page that shows none, undated = true"
-            )
-        if type(when) is not date:
-            raise ValueError(f"{where}: source {raw['title']!r} has date {when!r}; give a day")
-        if kind is not None and kind not in _DATE_KINDS:
-            raise ValueError(
-                f"{where}: source {raw['title']!r} has date_kind {kind!r}; "
-                f"expected one of {_DATE_KINDS}"
-            )
+def _source(entry: SourceEntry) -> Source:
     return Source(
-        title=str(raw["title"]),
-        url=str(raw["url"]),
-        date=when,
-        quote=str(raw["quote"]) if "quote" in raw else None,
-        date_kind=None if kind is None else str(kind),
-        undated=undated,
+        title=entry.title,
+        url=entry.url,
+        date=entry.date,
+        quote=entry.quote,
+        date_kind=entry.date_kind,
+        undated=entry.undated,
     )
 
 
-def _versions(
-    name: str, kind: str, raw_versions: list[Mapping[str, Any]], where: str
-) -> tuple[ParameterVersion, ...]:
-    starts: list[date] = [raw["from"] for raw in raw_versions]
-    if starts != sorted(starts) or len(set(starts)) != len(starts):
-        raise ValueError(f"{where}: versions of {name} must be in strictly increasing 'from' order")
-    versions = []
-    for index, raw in enumerate(raw_versions):
-        value = raw.get("value")
-        if value is not None:
-            value = Decimal(value)  # parse_float=Decimal already; ints become Decimal here
-            _check_value(name, kind, value)
-        elif not raw.get("note"):
-            raise ValueError(f"{where}: a version of {name} without a value must say why in 'note'")
-        raw_sources = raw.get("sources") or []
-        if not raw_sources:
-            raise ValueError(f"{where}: version {raw['from']} of {name} has no source")
-        sources = tuple(_source(s, f"{where}: {name} {raw['from']}") for s in raw_sources)
-        if not any(source.date is not None for source in sources):
-            raise ValueError(
-                f"{where}: version {raw['from']} of {name} has no dated source; at least one "
-                "source must give the date shown on its page (undated sources may only come "
-                "in addition)"
-            )
-        until = None
-        if index + 1 < len(starts):
-            until = date.fromordinal(starts[index + 1].toordinal() - 1)
-        versions.append(
-            ParameterVersion(
-                name=name,
-                valid_from=raw["from"],
-                valid_until=until,
-                value=value,
-                sources=sources,
-                note=raw.get("note"),
-                caveat=raw.get("caveat"),
-            )
-        )
-    return tuple(versions)
-
-
-def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool:
-    value = raw.get(key, False)
-    if not isinstance(value, bool):
-        raise ValueError(f"{where}: {key} must be true or false, not {value!r}")
-    return value
-
-
-def _walk(table: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    for key, value in table.items():
-        if isinstance(value, dict):
-            name = f"{prefix}.{key}" if prefix else key
-            if "versions" in value:
-                yield name, value
-            else:
-                yield from _walk(value, name)
-
-
-def _load_text(text: str, where: str) -> dict[str, Parameter]:
-    data = tomllib.loads(text, parse_float=Decimal)
-    parameters = {}
-    for name, raw in _walk({k: v for k, v in data.items() if k != "family"}, ""):
-        kind = raw.get("kind")
-        if kind not in _KINDS:
-            raise ValueError(f"{where}: {name} has kind {kind!r}; expected one of {_KINDS}")
-        parameters[name] = Parameter(
+def _parameter(name: str, entry: ParameterEntry) -> Parameter:
+    """A checked file entry as the library reads it: each version runs until the next starts."""
+    starts = [version.from_ for version in entry.versions]
+    versions = tuple(
+        ParameterVersion(
             name=name,
-            description=str(raw["description"]),
-            unit=str(raw["unit"]),
-            kind=kind,
-            versions=_versions(name, kind, raw["versions"], where),
-            indexed=_flag(raw, "indexed", f"{where}: {name}"),
+            valid_from=version.from_,
+            valid_until=(
+                date.fromordinal(starts[index + 1].toordinal() - 1)
+                if index + 1 < len(starts)
+                else None
+            ),
+            value=version.value,
+            sources=tuple(_source(source) for source in version.sources),
+            note=version.note,
+            caveat=version.caveat,
         )
+        for index, version in enumerate(entry.versions)
+    )
+    return Parameter(
+        name=name,
+        description=entry.description,
+        unit=entry.unit,
+        kind=entry.kind,
+        versions=versions,
+        indexed=entry.indexed,
+    )
+
+
+def _load_files(files: Iterable[tuple[str, Callable[[], str]]]) -> dict[str, Parameter]:
+    """Every parameter of the files (path, reader); one ParameterFileError for all their faults."""
+    problems: list[Problem] = []
+    parameters: dict[str, Parameter] = {}
+    defined_in: dict[str, str] = {}
+    for path, read in files:
+        try:
+            entries = read_file(path, read())
+        except ParameterFileError as error:
+            problems.extend(error.problems)
+            continue
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(path, None, None, f"cannot be read as UTF-8 text: {error}"))
+            continue
+        for name, entry in entries.items():
+            if name in defined_in:
+                problems.append(Problem(path, name, None, f"also defined in {defined_in[name]}"))
+                continue
+            defined_in[name] = path
+            parameters[name] = _parameter(name, entry)
+    if problems:
+        raise ParameterFileError(problems)
     return parameters
 
 
 @cache
-def _default_parameters() -> dict[str, Parameter]:
-    parameters: dict[str, Parameter] = {}
+def _default_parameters() -> Mapping[str, Parameter]:
     folder = resources.files(__name__)
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            loaded = _load_text(entry.read_text(encoding="utf-8"), entry.name)
-            clash = parameters.keys() & loaded.keys()
-            if clash:
-                raise ValueError(f"{entry.name}: parameters defined twice: {sorted(clash)}")
-            parameters.update(loaded)
-    return parameters
+    files = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+    return MappingProxyType(
+        _load_files((str(entry), partial(entry.read_text, encoding="utf-8")) for entry in files)
+    )
 
 
 # --------------------------------------------------------------------------- ParameterSet
 
 
 class ParameterSet:
-    """An immutable set of dated parameters; :meth:`override` returns a new one."""
+    """An immutable set of dated parameters; :meth:`override` returns a new one.
+
+    Nothing reachable from a set changes it: its attributes cannot be assigned, its table of
+    parameters is read-only, and :class:`Parameter`, :class:`ParameterVersion` and
+    :class:`Source` are frozen, with tuples for their series. A set is hashed and compared by
+    identity (what is derived from it is kept per set: ``core/memo.py``).
+    """
 
     __slots__ = ("__weakref__", "_fingerprint", "_parameters")
 
+    _parameters: Mapping[str, Parameter]
+    _fingerprint: str | None
+
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
-        self._parameters = dict(parameters)
-        self._fingerprint: str | None = None
+        try:
+            self._parameters  # noqa: B018 - set once: __init__ again would change a set in use
+        except AttributeError:
+            pass
+        else:
+            raise AttributeError("a ParameterSet cannot be changed; override() makes a new one")
+        for name, parameter in parameters.items():
+            if not isinstance(parameter, Parameter) or parameter.name != name:
+                raise TypeError(f"{name!r} must map to the Parameter of that name")
+        object.__setattr__(self, "_parameters", MappingProxyType(dict(parameters)))
+        object.__setattr__(self, "_fingerprint", None)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(
+            f"a ParameterSet cannot be changed ({name}); override() makes a new one"
+        )
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(
+            f"a ParameterSet cannot be changed ({name}); override() makes a new one"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the figures themselves, not "the default": a result unpickled by a later version of
+        # the library must keep the figures it was computed with
+        return (ParameterSet, (dict(self._parameters),))
 
     @classmethod
     def default(cls) -> ParameterSet:
@@ -311,11 +292,19 @@ class ParameterSet:
 
     @classmethod
     def from_directory(cls, folder: str | Path) -> ParameterSet:
-        """Load every ``*.toml`` of a folder laid out like the shipped one."""
-        parameters: dict[str, Parameter] = {}
-        for path in sorted(Path(folder).glob("*.toml")):
-            parameters.update(_load_text(path.read_text(encoding="utf-8"), path.name))
-        return cls(parameters)
+        """Load every ``*.toml`` of a folder laid out like the shipped one.
+
+        Every file is checked against the schema (:mod:`chomage_rules.parameters.schema`); a
+        :class:`ParameterFileError` lists every problem of every file, each naming the file, the
+        parameter and the version. A folder without any ``*.toml`` is refused the same way.
+        """
+        paths = sorted(Path(folder).glob("*.toml"))
+        if not paths:
+            problem = Problem(str(folder), None, None, "no parameter file (*.toml) in this folder")
+            raise ParameterFileError([problem])
+        return cls(
+            _load_files((str(path), partial(path.read_text, encoding="utf-8")) for path in paths)
+        )
 
     # ------------------------------------------------------------------ reading
 
@@ -353,7 +342,9 @@ class ParameterSet:
                 for v in self._parameters[name].versions
             ]
             digest = hashlib.sha256(json.dumps(canonical).encode()).hexdigest()
-            self._fingerprint = digest[:16]
+            # a cache of what the figures already say, not a change: always the same value
+            object.__setattr__(self, "_fingerprint", digest[:16])
+        assert self._fingerprint is not None
         return self._fingerprint
 
     # ------------------------------------------------------------------ what-if
@@ -429,7 +420,7 @@ class ParameterSet:
             )
         try:
             number = Decimal(value)
-            _check_value(parameter.name, parameter.kind, number)
+            check_value(parameter.name, parameter.kind, number)
         except InvalidOperation:
             raise input_error("override", loc, f"{value!r} is not a number", value) from None
         except ValueError as error:

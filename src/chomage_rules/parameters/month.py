@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -36,6 +38,18 @@ class MonthParameters:
     stale: tuple[ParameterVersion, ...]
     """Latest versions of figures that follow the index, whose sources all predate the month:
     later indexations may be missing (R9)."""
+
+    def __post_init__(self) -> None:
+        # kept per set for every month computed with it (core/memo.py), and reachable from every
+        # result: read-only copies, so that nobody changes the figures of later results
+        object.__setattr__(self, "uses", MappingProxyType(dict(self.uses)))
+        object.__setattr__(self, "missing", MappingProxyType(dict(self.missing)))
+        object.__setattr__(self, "stale", tuple(self.stale))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # a read-only mapping does not pickle: pickle plain copies, made read-only again above
+        fields = (self.first_day, self.last_day, dict(self.uses), dict(self.missing), self.stale)
+        return (MonthParameters, fields)
 
     def use(self, name: str) -> ParameterUse:
         """The version of ``name`` in force; its ParameterNotCovered if it has none yet."""
