@@ -166,7 +166,7 @@ MALFORMED = [
         "huge exponent",
         _in_second("value = 2.00", "value = 1e999999999"),
         SECOND,
-        "at most 12 digits",
+        "at most 18 digits",
     ),
     ("fractions of a cent", _in_second("value = 2.00", "value = 2.001"), SECOND, "whole cents"),
     ("negative", _in_second("value = 2.00", "value = -2.00"), SECOND, "at least 0"),
@@ -235,7 +235,7 @@ def test_a_malformed_file_is_refused_naming_file_parameter_and_version(
         ("count", "26.3", "half units"),
         ("divisor", "0", "above 0"),
         ("divisor", "26.5", "whole number"),
-        ("rate", "0.1234567890123", "12 after"),
+        ("rate", "0.1234567890123456789", "18 after"),
     ],
 )
 def test_a_figure_its_kind_does_not_allow_is_refused(

@@ -130,6 +130,9 @@ def test_override_for_every_date_and_from_a_date() -> None:
         ({"wage.daily_divisor": Decimal("0")}, "above 0"),
         ({"rate.standard": {"2025-13-01": Decimal("0.6")}}, "not a date"),
         ({"rate.standard": "six"}, "not a number"),
+        # the size is checked before the exact ratio is built: 10**999999999 would take minutes
+        ({"wage.monthly_ceiling": "1E+999999999"}, "at most 18 digits before"),
+        ({"rate.standard": "1E-999999999"}, "18 after"),
     ],
 )
 def test_bad_overrides_are_refused(changes: dict[str, object], words: str) -> None:

@@ -18,7 +18,7 @@ parameter and the version (its place, from 1, and its start) of every problem. A
 written as a **TOML number without quotes** (``value = 0.65``, ``value = 26``): TOML floats are
 read as the exact ``Decimal`` of their text (``0.65`` is 0.65, never the binary float nearest to
 it); a quoted ``"0.65"``, a boolean and a date are refused, as is a figure its kind does not allow
-(negative, a rate above 1, an amount in fractions of a cent, more than 12 digits before or after
+(negative, a rate above 1, an amount in fractions of a cent, more than 18 digits before or after
 the point).
 
 - A date before a parameter's first version raises :class:`ParameterNotCovered`, naming the

@@ -45,8 +45,8 @@ __all__ = [
 ]
 
 KINDS: tuple[str, ...] = ("amount", "rate", "count", "divisor")
-_MAX_INTEGER_DIGITS = 12
-_MAX_DECIMALS = 12
+_MAX_INTEGER_DIGITS = 18
+_MAX_DECIMALS = 18
 _NAME_PART = re.compile(r"[A-Za-z0-9_]+")
 
 
