@@ -1,11 +1,15 @@
 """compare(): a baseline and a reform over the same rows, per row and in total."""
 
+import decimal
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
+import pytest
 
 from chomage_rules import ParameterSet, compare
+from chomage_rules.population import Comparison
 
 FRAME = pd.DataFrame(
     {
@@ -44,3 +48,49 @@ def test_the_same_set_twice_changes_nothing() -> None:
     result = compare(FRAME, 2025, 3, baseline, baseline)
     assert result.unchanged == len(FRAME) and result.net_cost == 0
     assert (result.rows["net_total_change_cents"] == 0).all()
+
+
+def _hostile(prec: int, rounding: str, traps: tuple[type[decimal.DecimalException], ...]) -> Any:
+    context = decimal.Context(prec=prec, rounding=rounding)
+    for trap in traps:
+        context.traps[trap] = True
+    return context
+
+
+def _everything(result: Comparison) -> list[str]:
+    """Every figure of a comparison as written (Decimal equality would hide 2.0E+4 vs 20000.00)."""
+    return [str(value) for value in _everything_decimal(result)] + [result.summary()]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        _hostile(6, decimal.ROUND_HALF_EVEN, ()),
+        _hostile(3, decimal.ROUND_FLOOR, ()),
+        _hostile(3, decimal.ROUND_HALF_UP, (decimal.Inexact, decimal.Rounded)),
+    ],
+    ids=["prec6", "prec3_floor", "traps"],
+)
+def test_the_callers_decimal_context_plays_no_part(context: decimal.Context) -> None:
+    # 1,000 copies of FRAME: the reform pays 1,000 × 20.00 = 20,000.00 more (7 digits: a
+    # precision of 6 or 3 would round the sum of Decimals, and a trap on Inexact would raise)
+    frame = pd.concat([FRAME] * 1000, ignore_index=True)
+    baseline = ParameterSet.default()
+    reform = baseline.override({"rate.standard": {date(2025, 1, 1): Decimal("0.62")}})
+    expected = _everything(compare(frame, 2025, 3, baseline, reform))
+    with decimal.localcontext(context):  # net_cost and summary() too are read in it
+        got = compare(frame, 2025, 3, baseline, reform)
+        figures, decimals = _everything(got), _everything_decimal(got)
+    assert figures == expected
+    assert str(decimals[-1]) == "20000.00"  # net_cost
+    assert str(got.cost.loc["employer", "gross_change"]) == "0.00"  # no -0.00 for no change
+    assert not [value for value in decimals if value == 0 and value.is_signed()]
+
+
+def _everything_decimal(result: Comparison) -> list[Decimal]:
+    return [
+        *result.cost.to_numpy().ravel(),
+        *result.cost_by_component.to_numpy().ravel(),
+        *result.change_quantiles.values(),
+        result.net_cost,
+    ]

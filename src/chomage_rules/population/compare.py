@@ -4,7 +4,9 @@
 :class:`Comparison`: per-row differences (cents) and a summary an analyst reads first: the cost
 by payer under each set and the difference, how many workers gain, lose or are unchanged (on their
 net total over all payers), and the distribution of the change. Totals are exact Decimals (sums of
-integer cents); nothing is rounded.
+integer cents); nothing is rounded, and the caller's decimal context plays no part: every Decimal
+is built from integer cents without arithmetic (``cents_to_decimal``), and no Decimal is ever
+added or subtracted here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.money import cents_to_decimal
+from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import PAYERS
 from ..parameters import ParameterSet
 from .compute import compute_population
@@ -62,8 +64,11 @@ class Comparison:
 
     @property
     def net_cost(self) -> Decimal:
-        """The reform's extra cost to all payers together (gross, EUR); negative is a saving."""
-        return Decimal(sum(self.cost["gross_change"], Decimal(0)))
+        """The reform's extra cost to all payers together (gross, EUR); negative is a saving.
+
+        Summed as integer cents: adding Decimals would round to the caller's context (a
+        precision of 6 turns 816,431.55 into 816432)."""
+        return _eur(sum(decimal_to_cents(change) for change in self.cost["gross_change"]))
 
     def summary(self) -> str:
         """A few lines for a notebook or a log."""
