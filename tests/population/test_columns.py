@@ -112,10 +112,10 @@ def test_every_problem_is_reported_at_once_with_the_count_of_rows() -> None:
         )
     found = dict(problems(error))
     assert found[("monthly_wage_cents", "ann")] == (
-        "row 'ann': -1 cents is negative (and 1 other row)"
+        "row 'ann' (position 0): -1 cents is negative (and 1 other row)"
     )
     assert found[("days_economic", "ann")] == (
-        "row 'ann': 50 days is above 31, which cannot be right (and 1 other row)"
+        "row 'ann' (position 0): 50 days is above 31, which cannot be right (and 1 other row)"
     )
 
 

@@ -10,10 +10,18 @@ they say (whole cents, whole days; halves for unit counters, which binary floats
 other float value is refused with the row that holds it. Object columns of ``int``, ``Decimal`` or
 ``str`` are converted exactly, value by value (slower).
 
+Bounds: every numeric column has the bounds of its model field, counters included (at most 318
+units a year, :data:`MAX_YEAR_UNITS`). An integer column is compared as it is given, before it is
+scaled to half units, so no value can wrap around in int64; the smallest int64 (what a missing
+value becomes in an integer column) is refused as missing, like ``NaN``, ``None`` and ``pd.NA``.
+
 Validation runs over whole columns before anything is computed. Each problem is reported once, at
 the first row that has it, with the number of other rows that have it too, in one
 ``pydantic.ValidationError`` whose ``loc`` is ``(column, row)``: the row is the frame's index label
-(or the position, for a mapping of arrays).
+(or the position, for a mapping of arrays). Every column's problems are reported together; the
+checks across columns (a wage and only one, the days of the month …) follow, on the rows with no
+problem of their own. The message names the row by its label and its position; a label, value or
+column name that could be a national number is masked (:mod:`.privacy`).
 """
 
 from __future__ import annotations
@@ -45,8 +53,9 @@ from ..core.vocabulary import (
 from ..kernel import KernelInputs, MonthFigures
 from ..rules import construction, units
 from ..rules.units import working_days_capacity
+from .privacy import mask_digits, number_text, safe_input, safe_label
 
-__all__ = ["COLUMNS", "Column", "Population", "read_population"]
+__all__ = ["COLUMNS", "Column", "Population", "read_population", "refuse_rows"]
 
 Kind = Literal["cents", "hundredths", "count", "half_units", "flag", "category"]
 
@@ -65,6 +74,15 @@ class Column:
     choices: tuple[str, ...] = ()
     positive: bool = False
     """0 is refused (the week's hours and days)."""
+    too_high: str = "which cannot be right"
+    """Why a value above ``high`` is refused, for the message."""
+
+
+MAX_YEAR_UNITS = 6 * 53
+"""The most units a counter of a year can hold: six days a week, 53 weeks (``History``'s own
+bound on ``supplement_units`` and ``cp124_credit_used``)."""
+
+_YEAR_UNITS = "the most units a year holds (6 days a week, 53 weeks)"
 
 
 def _cents(amount: Decimal) -> int:
@@ -179,7 +197,8 @@ COLUMNS: tuple[Column, ...] = (
         "Eligible units already counted towards the 27th unit this calendar year with this "
         "employer (History.supplement_units), in units; halves allowed.",
         0,
-        None,
+        MAX_YEAR_UNITS,
+        too_high=_YEAR_UNITS,
     ),
     Column(
         "cp124_credit_used",
@@ -187,7 +206,8 @@ COLUMNS: tuple[Column, ...] = (
         "Construction credit units used this service year (History.cp124_credit_used), in "
         "units; halves allowed; at most the credit.",
         0,
-        None,
+        MAX_YEAR_UNITS,
+        too_high=_YEAR_UNITS,
     ),
     Column(
         "joint_committee",
@@ -251,32 +271,58 @@ class _Source:
 
     def __init__(self, frame: Any) -> None:
         self.is_frame = _is_dataframe(frame)
+        self.problems: list[InitErrorDetails] = []
+        """What is wrong with the table's shape (columns of different lengths, not 1-D)."""
         if self.is_frame:
-            self.names = [str(name) for name in frame.columns]
+            keys = list(frame.columns)
             self.n = len(frame)
             self.index = frame.index
         elif isinstance(frame, Mapping):
-            self.names = [str(name) for name in frame]
-            lengths = {len(np.asarray(frame[name])) for name in frame}
-            if len(lengths) > 1:
-                raise _error(
-                    [
-                        _detail(
-                            ("frame",),
-                            "the columns have different lengths "
-                            f"({', '.join(str(n) for n in sorted(lengths))}): one row per worker-month",
-                            None,
-                        )
-                    ]
-                )
-            self.n = lengths.pop() if lengths else 0
+            keys = list(frame)
+            self.n = self._length(frame)
             self.index = None
         else:
             raise TypeError(
                 "give a pandas DataFrame or a mapping of column name to numpy array, "
                 f"not {type(frame).__name__}"
             )
+        self.keys: dict[str, Any] = {}
+        """The caller's key of each column, by its name as text."""
+        self.duplicates: list[str] = []
+        for key in keys:
+            name = str(key)
+            if name in self.keys:
+                self.duplicates.append(name)
+            self.keys[name] = key
+        self.names = list(self.keys)
         self.frame = frame
+
+    def _length(self, columns: Mapping[Any, Any]) -> int:
+        """The rows of a mapping of arrays: every column one-dimensional and of one length."""
+        lengths: set[int] = set()
+        for key, column in columns.items():
+            shape = np.shape(column)
+            if len(shape) != 1:
+                self.problems.append(
+                    _detail(
+                        (str(key),),
+                        f"holds an array of {len(shape)} dimension(s); give one value per row "
+                        "(a one-dimensional array)",
+                        None,
+                    )
+                )
+            else:
+                lengths.add(shape[0])
+        if len(lengths) > 1:
+            self.problems.append(
+                _detail(
+                    ("frame",),
+                    "the columns have different lengths "
+                    f"({', '.join(str(n) for n in sorted(lengths))}): one row per worker-month",
+                    None,
+                )
+            )
+        return max(lengths) if lengths else 0
 
     def label(self, position: int) -> Any:
         if self.index is None:
@@ -284,8 +330,16 @@ class _Source:
         label = self.index[position]
         return label.item() if isinstance(label, np.generic) else label
 
+    def row(self, position: int) -> tuple[str | int, str]:
+        """A row as an error names it: its ``loc`` entry (the label, masked where it holds a
+        national number, see :mod:`.privacy`) and its words (the label and the position)."""
+        label = safe_label(self.label(position))
+        if self.index is None or label == position:
+            return label, f"row {position}"
+        return label, f"row {label!r} (position {position})"
+
     def raw(self, name: str) -> Any:
-        return self.frame[name]
+        return self.frame[self.keys[name]]
 
 
 def _is_dataframe(frame: Any) -> bool:
@@ -296,10 +350,13 @@ def _is_dataframe(frame: Any) -> bool:
 
 
 def _detail(loc: tuple[Any, ...], message: str, value: Any) -> InitErrorDetails:
+    """One problem; its words, ``loc`` and ``input`` carry no national number (see .privacy)."""
     return {
-        "type": PydanticCustomError("invalid_population", "{message}", {"message": message}),
-        "loc": loc,
-        "input": value,
+        "type": PydanticCustomError(
+            "invalid_population", "{message}", {"message": mask_digits(message)}
+        ),
+        "loc": tuple(part if isinstance(part, int) else mask_digits(str(part)) for part in loc),
+        "input": safe_input(value),
     }
 
 
@@ -308,11 +365,21 @@ def _error(details: list[InitErrorDetails]) -> ValidationError:
 
 
 class _Problems:
-    """Problems found so far: one entry per (column, problem), at its first row."""
+    """Problems found so far: one entry per (column, problem), at its first row.
+
+    While the columns are read on their own, the rows found wrong are remembered: the checks
+    across columns that follow leave them out (their values were not read, or are out of
+    bounds), so that each problem is reported once and every column's problems at once.
+    """
 
     def __init__(self, source: _Source) -> None:
         self.source = source
-        self.details: list[InitErrorDetails] = []
+        self.details: list[InitErrorDetails] = list(source.problems)
+        self.wrong: Any = False
+        """The rows with a problem of their own so far: a boolean array, or ``False`` for none."""
+        self.reading = True
+        """Reading columns on their own (rows found wrong are remembered), or checking across
+        them (rows found wrong before are left out)."""
 
     def rows(self, column: str, bad: Any, message: str | Callable[[int], str], values: Any) -> bool:
         """Record a problem on the rows where ``bad`` is true; True if there were any.
@@ -323,23 +390,29 @@ class _Problems:
             if not bad:
                 return False
             bad = np.ones(self.source.n, dtype=bool)
+        if not self.reading and self.wrong is not False:
+            bad = bad & ~self.wrong
         if not bad.any():
             return False
+        if self.reading:
+            self.wrong = bad if self.wrong is False else (self.wrong | bad)
         positions = np.flatnonzero(bad)
         first = int(positions[0])
         others = len(positions) - 1
-        label = self.source.label(first)
+        label, row = self.source.row(first)
         value = values[first] if isinstance(values, np.ndarray) else values
-        if isinstance(value, np.generic):
-            value = value.item()
-        text = f"row {label!r}: {message if isinstance(message, str) else message(first)}"
+        text = f"{row}: {message if isinstance(message, str) else message(first)}"
         if others:
             text += f" (and {others} other row{'s' if others > 1 else ''})"
         self.details.append(_detail((column, label), text, value))
         return True
 
-    def column(self, column: str, message: str) -> None:
+    def column(self, column: str, message: str, *, unreadable: bool = True) -> None:
+        """A problem of a whole column; ``unreadable``: its values cannot be read, so no row
+        is checked against the other columns."""
         self.details.append(_detail((column,), message, None))
+        if unreadable:
+            self.wrong = np.ones(self.source.n, dtype=bool)
 
     def raise_if_any(self) -> None:
         if self.details:
@@ -348,51 +421,135 @@ class _Problems:
 
 # --------------------------------------------------------------------------- conversions
 
+_INT64_MIN = int(np.iinfo(np.int64).min)
+"""What a missing value becomes in an int64 column (``NaN`` cast to int64; pandas' own marker)."""
 
-def _number_array(source: _Source, problems: _Problems, column: Column, scale: int) -> Any:
-    """A numeric column as exact int64 (values × scale), or None after recording a problem.
+_CLIP = 1 << 53
+"""Every column's bound, in its integers, is far below this. A value beyond it is clipped to it
+before it is scaled (× 2 for half units) or compared, so that it is found out of bounds instead
+of wrapping around in int64; the messages show the value as given."""
 
-    ``scale`` is 1 for whole quantities and 2 for counters in half units.
-    """
-    raw = source.raw(column.name)
-    unit = _UNIT[column.kind]
-    what = "half units" if scale == 2 else f"whole {unit}"
-    if hasattr(raw, "isna") and getattr(raw.dtype, "kind", "O") not in "iub":
-        missing = np.asarray(raw.isna())
-        if problems.rows(column.name, missing, lambda _: "the value is missing", None):
-            return None
-    values = np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw)
+_MISSING = "the value is missing"
+
+
+@dataclass(slots=True)
+class _Numbers:
+    """A numeric column as read, before its bounds are checked."""
+
+    scaled: npt.NDArray[np.int64]
+    """The values in the column's integers (× 2 for half units), clipped to ±2**53; the rows
+    already found wrong (missing, not a number) hold the column's default."""
+    given: npt.NDArray[Any]
+    """The values as given, for the messages."""
+    extent: tuple[int, int] | None = None
+    """``(min, max)`` of ``scaled`` where reading found it (saves a pass over the rows)."""
+
+
+def _neutral(column: Column) -> int:
+    """What stands in for a wrong value while the other checks run (the row is left out of
+    them): the column's default, within its bounds."""
+    return column.default if isinstance(column.default, int) else 0
+
+
+def _what(column: Column) -> str:
+    return "half units" if column.kind == "half_units" else f"whole {_UNIT[column.kind]}"
+
+
+def _number_array(source: _Source, problems: _Problems, column: Column) -> _Numbers | None:
+    """A numeric column as exact int64, or None after recording that it cannot be read."""
+    scale = 2 if column.kind == "half_units" else 1
+    values, missing = _values_and_missing(source.raw(column.name))
     kind = values.dtype.kind
     if kind == "b":
-        problems.column(column.name, f"holds yes/no values; expected {what}")
+        problems.column(column.name, f"holds yes/no values; expected {_what(column)}")
         return None
     if kind in "iu":
-        if kind == "u" and values.size and values.max() > np.iinfo(np.int64).max // 4:
-            problems.column(column.name, "holds values too large for any worker")
-            return None
-        return (
-            values.astype(np.int64, copy=False) * scale
-            if scale != 1
-            else values.astype(np.int64, copy=False)
-        )
+        if missing is not None and problems.rows(column.name, missing, _MISSING, None):
+            values = np.where(missing, _neutral(column), values)  # a nullable column's NA
+        return _integers(problems, column, values, scale)
     if kind == "f":
-        scaled = values * scale  # exact: scale is 1 or 2
-        bad = ~np.isfinite(scaled) | (scaled != np.floor(scaled)) | (np.abs(scaled) > 2.0**53)
-        if problems.rows(
-            column.name,
-            bad,
-            lambda i: (
-                f"{values[i]!r} is not {'a whole or half unit' if scale == 2 else 'a whole number of ' + unit}"
-                f"{'' if scale == 2 else ' (' + _hint(column) + ')'}"
-            ),
-            values,
-        ):
-            return None
-        return scaled.astype(np.int64)
+        return _floats(problems, column, values, scale, missing)
     if kind == "O":
-        return _object_numbers(problems, column, values, scale, what)
-    problems.column(column.name, f"has values of type {values.dtype}; expected {what}")
+        return _objects(problems, column, values, scale, missing)
+    problems.column(column.name, f"has values of type {values.dtype}; expected {_what(column)}")
     return None
+
+
+def _values_and_missing(raw: Any) -> tuple[npt.NDArray[Any], npt.NDArray[np.bool_] | None]:
+    """The column as a numpy array, and its missing values where pandas marks them (a nullable
+    ``Int64`` or ``Float64`` column: the values as plain numbers, 0 where missing)."""
+    dtype = getattr(raw, "dtype", None)
+    plain = getattr(dtype, "numpy_dtype", None)  # nullable and Arrow-backed numbers have one
+    if (
+        isinstance(dtype, pd.api.extensions.ExtensionDtype)
+        and plain is not None
+        and dtype.kind in "iuf"
+        and hasattr(raw, "isna")
+    ):
+        missing = np.asarray(raw.isna(), dtype=bool)
+        return raw.to_numpy(dtype=plain, na_value=0), missing
+    return np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw), None
+
+
+def _integers(
+    problems: _Problems, column: Column, values: npt.NDArray[Any], scale: int
+) -> _Numbers:
+    """An integer column: exact as it is; pandas' missing marker refused, the far out of range
+    clipped (one min and one max decide whether either is needed)."""
+    given = values
+    if values.size == 0:
+        return _Numbers(values.astype(np.int64), given)
+    low, high = int(values.min()), int(values.max())
+    if low == _INT64_MIN:
+        missing = values == _INT64_MIN
+        problems.rows(
+            column.name,
+            missing,
+            f"{_MISSING} (the smallest int64, which a missing value becomes in an integer column)",
+            None,
+        )
+        values = np.where(missing, _neutral(column), values)
+        low, high = int(values.min()), int(values.max())
+    if low < -_CLIP or high > _CLIP:
+        values = (
+            np.minimum(values, _CLIP) if values.dtype.kind == "u" else values.clip(-_CLIP, _CLIP)
+        )
+        low, high = max(low, -_CLIP), min(high, _CLIP)
+    scaled = values.astype(np.int64, copy=False)
+    return _Numbers(scaled * scale if scale != 1 else scaled, given, (low * scale, high * scale))
+
+
+def _floats(
+    problems: _Problems,
+    column: Column,
+    values: npt.NDArray[Any],
+    scale: int,
+    missing: npt.NDArray[np.bool_] | None,
+) -> _Numbers:
+    """A float column: exact where every value is a whole number of its integers."""
+    if missing is None:
+        missing = np.isnan(values)
+    problems.rows(column.name, missing, _MISSING, None)
+    scaled = values * scale if scale != 1 else values  # exact: scale is 1 or 2
+    broken = (scaled != np.floor(scaled)) & ~missing  # inf is whole here: out of bounds below
+    problems.rows(
+        column.name,
+        broken,
+        lambda i: (
+            f"{number_text(values[i], '')} is not "
+            + ("a whole or half unit" if scale == 2 else f"a whole number of {_UNIT[column.kind]}")
+            + ("" if scale == 2 else f" ({_hint(column)})")
+        ),
+        values,
+    )
+    wrong = missing | broken
+    if wrong.any():
+        scaled = np.where(wrong, _neutral(column), scaled)
+    low, high = (float(scaled.min()), float(scaled.max())) if scaled.size else (0.0, 0.0)
+    if low < -_CLIP or high > _CLIP:
+        scaled = scaled.clip(-_CLIP, _CLIP)
+        low, high = max(low, -_CLIP), min(high, _CLIP)
+    return _Numbers(scaled.astype(np.int64), values, (int(low), int(high)))
 
 
 def _hint(column: Column) -> str:
@@ -403,23 +560,43 @@ def _hint(column: Column) -> str:
     return "counts are whole numbers"
 
 
-def _object_numbers(
-    problems: _Problems, column: Column, values: npt.NDArray[Any], scale: int, what: str
-) -> Any:
-    out = np.empty(len(values), dtype=np.int64)
-    bad = np.zeros(len(values), dtype=bool)
+def _objects(
+    problems: _Problems,
+    column: Column,
+    values: npt.NDArray[Any],
+    scale: int,
+    missing: npt.NDArray[np.bool_] | None,
+) -> _Numbers:
+    """An object column (int, Decimal, str …): converted exactly, value by value (slower)."""
+    if missing is None:
+        missing = np.asarray(pd.isna(values), dtype=bool)
+    problems.rows(column.name, missing, _MISSING, None)
+    out = np.full(len(values), _neutral(column), dtype=np.int64)
+    broken = np.zeros(len(values), dtype=bool)
     for position, value in enumerate(values):
+        if missing[position]:
+            continue
         converted = _exact(value, scale)
         if converted is None:
-            bad[position] = True
+            broken[position] = True
         else:
-            out[position] = converted
-    if problems.rows(column.name, bad, lambda i: f"{values[i]!r} is not {what}", values):
-        return None
-    return out
+            out[position] = min(max(converted, -_CLIP), _CLIP)
+    problems.rows(
+        column.name,
+        broken,
+        lambda i: f"{number_text(values[i], '')} is not {_what(column)}",
+        values,
+    )
+    return _Numbers(out, values)
+
+
+_FAR = 30
+"""A Decimal whose exponent puts it beyond 10**30 is out of every bound: it is not written out
+(``1E+999999999`` would take minutes), only known to be far out."""
 
 
 def _exact(value: Any, scale: int) -> int | None:
+    """``value × scale`` as an exact integer; None if it is not one (or not a number)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, np.integer)):
@@ -431,6 +608,12 @@ def _exact(value: Any, scale: int) -> int | None:
         number = Decimal(value) if isinstance(value, str) else value
         if not isinstance(number, Decimal) or not number.is_finite():
             return None
+        if number.is_zero():
+            return 0
+        if number.adjusted() > _FAR:
+            return -2 * _CLIP if number.is_signed() else 2 * _CLIP
+        if number.adjusted() < -_FAR:
+            return None  # not zero, and far below a unit: not whole
         numerator, denominator = number.as_integer_ratio()
     except (InvalidOperation, TypeError, ValueError):
         return None
@@ -447,7 +630,7 @@ def _flag_array(source: _Source, problems: _Problems, column: Column) -> Any:
         if problems.rows(
             column.name,
             (values != 0) & (values != 1),
-            lambda i: f"{values[i]!r} is not a yes/no value (True/False or 1/0)",
+            lambda i: f"{number_text(values[i], '')} is not a yes/no value (True/False or 1/0)",
             values,
         ):
             return None
@@ -455,7 +638,10 @@ def _flag_array(source: _Source, problems: _Problems, column: Column) -> Any:
     if values.dtype.kind == "O":
         known = np.array([isinstance(v, (bool, np.bool_)) for v in values], dtype=bool)
         if problems.rows(
-            column.name, ~known, lambda i: f"{values[i]!r} is not True or False", values
+            column.name,
+            ~known,
+            lambda i: f"{number_text(values[i], '')} is not True or False",
+            values,
         ):
             return None
         return values.astype(bool)
@@ -468,8 +654,9 @@ _MISSING_TEXT = ("", "none", "nan")
 
 def _category_codes(
     source: _Source, problems: _Problems, column: Column, valid: Callable[[str], bool]
-) -> tuple[Any, list[str]] | None:
-    """``(codes, categories)``: codes index categories, -1 for a missing value."""
+) -> tuple[Any, list[str]]:
+    """``(codes, categories)``: codes index categories, -1 for a missing value (and for a value
+    refused here, whose rows are then left out of the checks across columns)."""
     raw = source.raw(column.name)
     if isinstance(getattr(raw, "dtype", None), pd.CategoricalDtype):
         codes = raw.cat.codes.to_numpy()
@@ -478,17 +665,28 @@ def _category_codes(
         codes, uniques = pd.factorize(np.asarray(raw, dtype=object), use_na_sentinel=True)
         categories = [str(u) for u in uniques]
     codes = codes.copy() if codes.dtype.kind == "i" and codes.dtype.itemsize < 8 else codes
+    refused = []
     for code, text in enumerate(categories):
         if text.strip().lower() in _MISSING_TEXT:
             codes[codes == code] = -1
         elif not valid(text):
+            refused.append(code)
             problems.rows(
                 column.name,
                 codes == code,
                 f"{text!r} is not {_describe_choice(column)}",
                 text,
             )
+    if column.name in _REQUIRED_CATEGORIES:
+        what = _REQUIRED_CATEGORIES[column.name]
+        problems.rows(column.name, codes < 0, f"the {what} is missing", None)
+    for code in refused:
+        codes[codes == code] = -1
     return codes, categories
+
+
+_REQUIRED_CATEGORIES = {"regime": "regime", "joint_committee": "joint committee"}
+"""The category columns where a missing value is an error (a missing CP 124 category is none)."""
 
 
 def _describe_choice(column: Column) -> str:
@@ -575,16 +773,21 @@ def _constant(value: Any) -> Any:
 def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Population:
     """Validate a whole population and convert it to exact integer columns.
 
-    Raises ``pydantic.ValidationError`` listing every problem found, each at its first row.
+    Raises ``pydantic.ValidationError`` listing every problem found, each at its first row. A
+    table of no rows is an empty population (its columns are not read: there is nothing in
+    them), though an unknown column name is still refused.
     """
     source = _Source(frame)
     problems = _Problems(source)
     _check_names(source, problems)
-    problems.raise_if_any()
+    if source.problems or source.n == 0:
+        problems.raise_if_any()  # a column that is not one value per row cannot be read
+        return _empty(source, first_day)
     values, codes, extent = _read_columns(source, problems, figures)
-    problems.raise_if_any()
-    # the checks across columns run on single values wherever a column holds only one
-    _categories(values, codes, problems)
+    _categories(values, codes)
+    # the checks across columns leave out the rows already found wrong, and run on single
+    # values wherever a column holds only one
+    problems.reading = False
     _check_relations(values, extent, problems, first_day)
     problems.raise_if_any()
     reasons = tuple(
@@ -598,8 +801,26 @@ def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Popul
     return Population(source.n, source, first_day, values, reasons, extent)
 
 
+def refuse_rows(population: Population, found: list[tuple[str, Any, str]]) -> None:
+    """Raise a ``ValidationError`` for rows found wrong after reading: ``(column, rows, message)``
+    each, named as every population error names a row; nothing if no row is."""
+    problems = _Problems(population.source)
+    for column, bad, message in found:
+        problems.rows(column, bad, message, population.values[column])
+    problems.raise_if_any()
+
+
+def _empty(source: _Source, first_day: date) -> Population:
+    """The population of a table of no rows: every input its default, no reason."""
+    values: dict[str, Any] = {column.name: column.default for column in COLUMNS}
+    values.update(
+        uses_full_time_hours=False, category_code=0, has_category=False, in_construction=False
+    )
+    return Population(0, source, first_day, values, (), {})
+
+
 def _check_names(source: _Source, problems: _Problems) -> None:
-    """Every column known, and a wage column."""
+    """Every column known and given once, and a wage column (in a table with rows)."""
     for name in source.names:
         if name in POOLED_FROST_COLUMNS:
             problems.column(
@@ -607,6 +828,7 @@ def _check_names(source: _Source, problems: _Problems) -> None:
                 f"{name} is no longer read: frost units are counted per reason; give "
                 "frost_days_<reason> and frost_hours_<reason>_hundredths for each "
                 "construction-eligible reason instead",
+                unreadable=False,
             )
         elif name not in COLUMN_BY_NAME:
             close = difflib.get_close_matches(name, COLUMN_BY_NAME, n=1)
@@ -614,8 +836,15 @@ def _check_names(source: _Source, problems: _Problems) -> None:
             problems.column(
                 name,
                 f"unknown column {name!r}{hint} (keep identifiers in the index; see COLUMNS)",
+                unreadable=False,
             )
-    if "monthly_wage_cents" not in source.names and "hourly_wage_cents" not in source.names:
+    for name in dict.fromkeys(source.duplicates):
+        problems.column(
+            name,
+            f"the column {name!r} is given {source.duplicates.count(name) + 1} times; give "
+            "each column once",
+        )
+    if source.n and not {"monthly_wage_cents", "hourly_wage_cents"} & set(source.names):
         problems.column("monthly_wage_cents", "give monthly_wage_cents or hourly_wage_cents")
 
 
@@ -623,27 +852,26 @@ def _read_columns(
     source: _Source, problems: _Problems, figures: MonthFigures
 ) -> tuple[dict[str, Any], dict[str, tuple[Any, list[str]]], dict[str, tuple[int, int]]]:
     """Each column converted and checked on its own: the values (a default for a missing
-    column), the codes of the category columns, and each numeric column's extent."""
+    column, or one that cannot be read), the codes of the category columns, and each numeric
+    column's extent."""
     values: dict[str, Any] = {}
     codes: dict[str, tuple[Any, list[str]]] = {}
     extent: dict[str, tuple[int, int]] = {}  # (min, max) of each numeric column
     for column in COLUMNS:
-        if column.name not in source.names:
-            values[column.name] = column.default
-        elif column.kind == "category":
+        values[column.name] = column.default
+        if column.name not in source.names or column.name in source.duplicates:
+            continue
+        if column.kind == "category":
             valid: Callable[[str], bool] = (
                 column.choices.__contains__ if column.choices else is_joint_committee
             )
-            coded = _category_codes(source, problems, column, valid)
-            if coded is not None:
-                codes[column.name] = coded
+            codes[column.name] = _category_codes(source, problems, column, valid)
         elif column.kind == "flag":
             flags = _flag_array(source, problems, column)
             if flags is not None:
                 values[column.name] = _constant(flags)
         else:
-            scale = 2 if column.kind == "half_units" else 1
-            numbers = _number_array(source, problems, column, scale)
+            numbers = _number_array(source, problems, column)
             if numbers is not None:
                 values[column.name] = _check_bounds(problems, column, numbers, figures, extent)
     return values, codes, extent
@@ -659,58 +887,87 @@ def _any_positive(value: Any) -> bool:
 def _check_bounds(
     problems: _Problems,
     column: Column,
-    values: Any,
+    numbers: _Numbers,
     figures: MonthFigures,
     extent: dict[str, tuple[int, int]],
 ) -> Any:
     """Check a numeric column's bounds; return it, or its one value if it holds only one.
 
-    One min and one max per column: the rows that break a bound are looked for only when one does.
+    One min and one max per column: the rows that break a bound are looked for only when one
+    does. Those rows then hold the column's default, so that the checks across columns (which
+    leave them out) compute on values in bounds.
     """
-    unit = _UNIT[column.kind]
-    scale = 2 if column.kind == "half_units" else 1
-    if values.size == 0:
-        return values
-    low, high_value = int(values.min()), int(values.max())
-    extent[column.name] = (low, high_value)
+    values = numbers.scaled
+    low, high = numbers.extent or (int(values.min()), int(values.max()))
+    broken = [
+        bad
+        for bad in _out_of_bounds(problems, column, numbers, figures, low, high)
+        if isinstance(bad, np.ndarray)
+    ]
+    if broken:
+        values = np.where(np.logical_or.reduce(broken), _neutral(column) * _scale(column), values)
+        low, high = int(values.min()), int(values.max())
+    extent[column.name] = (low, high)
+    return low if low == high else values
+
+
+def _scale(column: Column) -> int:
+    return 2 if column.kind == "half_units" else 1
+
+
+def _out_of_bounds(
+    problems: _Problems,
+    column: Column,
+    numbers: _Numbers,
+    figures: MonthFigures,
+    low: int,
+    high: int,
+) -> list[Any]:
+    """Record each bound the column breaks; the rows that break each."""
+    values, given, unit = numbers.scaled, numbers.given, _UNIT[column.kind]
+    scale = _scale(column)
+    found: list[Any] = []
     if low < 0:
+        found.append(values < 0)
         problems.rows(
-            column.name,
-            values < 0,
-            lambda i: f"{values[i] / scale:g} {unit} is negative",
-            values,
+            column.name, found[-1], lambda i: f"{number_text(given[i], unit)} is negative", given
         )
     if low == 0 and column.positive:
+        found.append(values == 0)
         problems.rows(
-            column.name,
-            values == 0,
-            lambda _: f"must be above 0 ({column.description})",
-            values,
+            column.name, found[-1], lambda _: f"must be above 0 ({column.description})", given
         )
     # the largest value allowed, in the column's own integers (cents, hundredths, half units)
     limit = None if column.high is None else column.high * scale
-    if limit is not None and high_value > limit:
+    if limit is not None and high > limit:
+        found.append(values > limit)
         problems.rows(
             column.name,
-            values > limit,
+            found[-1],
             lambda i: (
-                f"{values[i] / scale:g} {unit} is above {limit / scale:g}, which cannot be right"
+                f"{number_text(given[i], unit)} is above {limit / scale:g}, {column.too_high}"
             ),
-            values,
+            given,
         )
     if column.name == "cp124_credit_used" and construction.credit_exceeded(
-        high_value, figures.construction
+        high, figures.construction
     ):
         # as compute_month: at most the credit in force for the month (R6's own bound)
         credit = (figures.construction.credit_half_units or 0) / 2
         day = figures.month.first_day.isoformat()
+        found.append(
+            construction.credit_exceeded(values, figures.construction)
+            & (values <= (limit if limit is not None else _CLIP))  # not again above the limit
+        )
         problems.rows(
             column.name,
-            construction.credit_exceeded(values, figures.construction),
-            lambda i: f"{values[i] / 2:g} units is above {credit:g}, the credit in force on {day}",
-            values,
+            found[-1],
+            lambda i: (
+                f"{number_text(given[i], unit)} is above {credit:g}, the credit in force on {day}"
+            ),
+            given,
         )
-    return low if low == high_value else values
+    return found
 
 
 def _lookup(codes: Any, table: list[Any], missing: Any, dtype: Any) -> Any:
@@ -725,21 +982,20 @@ def _lookup(codes: Any, table: list[Any], missing: Any, dtype: Any) -> Any:
     return np.array([*table, missing], dtype=dtype)[codes]
 
 
-def _categories(
-    values: dict[str, Any],
-    codes: Mapping[str, tuple[Any, list[str]]],
-    problems: _Problems,
-) -> None:
-    """Turn the category columns into what the kernel reads (codes, flags)."""
+def _categories(values: dict[str, Any], codes: Mapping[str, tuple[Any, list[str]]]) -> None:
+    """Turn the category columns into what the kernel reads (codes, flags). A refused or
+    missing value has code -1 (its row is already reported, or has no category)."""
     regime = codes.get("regime")
     if regime is None:
         values["uses_full_time_hours"] = False
     else:
         regime_codes, names = regime
-        problems.rows("regime", regime_codes < 0, lambda _: "the regime is missing", None)
         values["uses_full_time_hours"] = _lookup(
             regime_codes,
-            [units.counts_against_full_time(WorkRegime(name)) for name in names],
+            [
+                name in _REGIMES and units.counts_against_full_time(WorkRegime(name))
+                for name in names
+            ],
             False,
             bool,
         )
@@ -759,15 +1015,12 @@ def _categories(
         values["in_construction"] = False
     else:
         committee_codes, names = committee
-        problems.rows(
-            "joint_committee",
-            committee_codes < 0,
-            lambda _: "the joint committee is missing",
-            None,
-        )
         values["in_construction"] = _lookup(
             committee_codes, [construction.in_joint_committee(name) for name in names], False, bool
         )
+
+
+_REGIMES = frozenset(regime.value for regime in WorkRegime)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,9 @@ from ..parameters import ParameterSet
 from ..rules.daily_wage import SIX_DAY_WEEK
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import RateGroup
-from .columns import Population, read_population, result_frame
+from .columns import Population, read_population, refuse_rows, result_frame
 from .ops import NUMPY
+from .privacy import safe_input
 
 __all__ = [
     "CHUNK_ROWS",
@@ -150,21 +151,24 @@ def compute_population(
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         raise input_error(
-            "population", ("year",), "the year must be a whole number, 2000-2100", year
+            "population", ("year",), "the year must be a whole number, 2000-2100", safe_input(year)
         )
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise input_error("population", ("month",), "the month must be a whole number, 1-12", month)
+        raise input_error(
+            "population", ("month",), "the month must be a whole number, 1-12", safe_input(month)
+        )
     if workers is not None and (
         isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
     ):
         raise input_error(
-            "population", ("workers",), "workers must be a whole number from 1", workers
+            "population", ("workers",), "workers must be a whole number from 1", safe_input(workers)
         )
     parameters = ParameterSet.default() if parameters is None else parameters
     first_day = date(year, month, 1)
     figures = month_figures(parameters, first_day)
     population = read_population(frame, first_day, figures)
-    _check_int64_headroom(population, figures)
+    if population.n:
+        _check_int64_headroom(population, figures)
     columns = _run(population, figures, detail, workers or os.cpu_count() or 1)
     table = result_frame(frame, columns)
     if not isinstance(table, dict):
@@ -201,7 +205,7 @@ def _run(
                 columns[name][start:stop] = value
 
     starts = range(0, n, CHUNK_ROWS)
-    if workers == 1 or len(starts) == 1:
+    if workers == 1 or len(starts) <= 1:
         for start in starts:
             chunk(start)
     else:
@@ -219,25 +223,89 @@ def _status(population: Population, codes: npt.NDArray[np.int8]) -> Any:
 
 # --------------------------------------------------------------------------- int64 headroom
 
-_INT64_SAFE = 1 << 62
+_INT64_SAFE = float(1 << 62)
 
 
 def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
-    """Refuse a table whose largest figures could overflow int64 in the kernel.
+    """Refuse rows whose figures could overflow int64 in the kernel, before computing.
 
-    The bound is computed exactly (Python integers) from the columns' extents, read when they
-    were checked, and the month's figures: the largest products the rules form are a unit
-    count's numerator, the daily amount's numerator, and a payer's withholding numerator over
-    its largest amount (the most units times the largest amount per unit). With the shipped
-    figures and the columns' own bounds it is far below 2**62; an override with many decimals (a
-    rate of 0.123456789 …) or an absurd amount could break it, and then this says so instead of
-    wrapping around.
+    The kernel works row by row: a row's intermediate products depend on its own values and the
+    month's figures only, so rows that each fit compute together. :func:`_worst` bounds them.
+    It is first evaluated once over the columns' extents (the largest weekly hours with the
+    smallest, which no row need hold together: cheap, and with the shipped figures far below
+    2**62); only if that bound is too high is it evaluated row by row, and the rows that break
+    it are refused, named. If a worker with the default hours (38 h over 5 days) breaks it, the
+    month's figures themselves are to blame (an override with many decimals, an absurd amount),
+    and the error says so.
+    """
+    largest, smallest = population.largest, population.smallest
+    q_high = max(largest("weekly_hours_hundredths"), largest("full_time_weekly_hours_hundredths"))
+    q_days_low = smallest("weekly_hours_hundredths") * smallest("days_per_week")
+    if _worst(f, q_high, q_days_low, largest("hourly_wage_cents")) < _INT64_SAFE:
+        return
+    if _worst(f, 3800.0, 3800.0 * 5, 0.0) >= _INT64_SAFE:
+        raise input_error(
+            "population",
+            ("parameters",),
+            "the figures of this month (rates with many decimals, or a very large amount or "
+            "ceiling) would overflow the population engine's 64-bit integers; use compute_month "
+            "for these figures, or give the rates with fewer decimals",
+            None,
+        )
+    _refuse_rows_that_overflow(population, f)
+
+
+def _refuse_rows_that_overflow(population: Population, f: MonthFigures) -> None:
+    """The bound of each row on its own (float64 over the rows: 2**62 is half of int64's range,
+    far beyond float's relative error); the rows that break it, by the column that makes it."""
+
+    def column(name: str) -> npt.NDArray[np.float64]:
+        return np.broadcast_to(np.asarray(population.values[name], dtype=np.float64), (n,))
+
+    n = population.n
+    q = column("weekly_hours_hundredths")
+    q_high = np.maximum(q, column("full_time_weekly_hours_hundredths"))
+    hourly = column("hourly_wage_cents")
+    hourly_product = hourly * q * f.daily_wage.divisor >= _INT64_SAFE
+    units = _worst(f, q_high, q * column("days_per_week"), 0.0) >= _INT64_SAFE
+    message = (
+        "this row's figures (its {what}), with the month's figures, would overflow the "
+        "population engine's 64-bit integers; compute_month computes it (unbounded integers)"
+    )
+    refuse_rows(
+        population,
+        [
+            (
+                "hourly_wage_cents",
+                hourly_product,
+                message.format(what="hourly wage × weekly hours"),
+            ),
+            (
+                "weekly_hours_hundredths",
+                units & ~hourly_product,
+                message.format(what="units: hours over the weekly hours × days a week"),
+            ),
+        ],
+    )
+
+
+def _worst(f: MonthFigures, q_high: Any, q_days_low: Any, hourly_high: Any) -> Any:
+    """A bound on the largest intermediate the kernel forms for rows of weekly hours (Q or S)
+    at most ``q_high``, Q × days a week at least ``q_days_low`` and an hourly wage at most
+    ``hourly_high`` (floats, or float arrays: one bound per row).
+
+    The largest products the rules form are a unit count's numerator (31 days at Q, or 31 × 24 h
+    given day by day, scaled by 6 and days a week, over days a week × B, B ≥ Q), the hourly
+    wage's monthly numerator, the daily amount's numerator (rate × the capped daily wage), and
+    a payer's withholding numerator over its largest amount (the most units times the largest
+    amount per unit, which is capped by the ceiling or is one of the month's amounts).
     """
     rates = [rate for rate in f.rate.rates.values() if rate is not None] or [(1, 1)]
-    unit_numerator, half_units = _largest_units(population)
-    daily_wage, daily_denominator = _largest_daily_wage(population, f)
+    ceiling, divisor = float(f.daily_wage.ceiling_cents), f.daily_wage.divisor
+    daily_denominator = float(divisor * SIX_DAY_WEEK * 100)
+    capped_daily = ceiling * SIX_DAY_WEEK * 100  # R1's numerator is at most this, either way
     per_unit = max(
-        [daily_wage * num // (den * daily_denominator) + 1 for num, den in rates]
+        [capped_daily * num / (den * daily_denominator) + 1 for num, den in rates]
         + [
             f.minimum.minimum_cents or 0,
             f.supplement.amount_cents or 0,
@@ -250,48 +318,19 @@ def _check_int64_headroom(population: Population, f: MonthFigures) -> None:
         f.withholding.legal,
         f.withholding.complement,
     )
-    largest_hours = max(
-        population.largest("weekly_hours_hundredths"),
-        population.largest("full_time_weekly_hours_hundredths"),
+    unit_numerator = 31.0 * (q_high + 2400 * 6) * 6
+    half_units = 2 * (unit_numerator / np.maximum(q_days_low, 1.0) + 1)
+    withholding = float((legal_num + complement_num) * legal_den * complement_den)
+    row = np.maximum.reduce(
+        [
+            4 * (unit_numerator + SIX_DAY_WEEK * q_high),
+            hourly_high * q_high * divisor,
+            2 * half_units * per_unit * withholding,
+        ]
     )
-    worst = max(
-        4 * (unit_numerator + SIX_DAY_WEEK * largest_hours),
-        2 * daily_wage * max(num for num, _ in rates)
+    figures_only = max(
+        2 * capped_daily * max(num for num, _ in rates)
         + max(den for _, den in rates) * daily_denominator,
-        2 * half_units * per_unit * (legal_num + complement_num) * legal_den * complement_den,
-        (f.supplement.threshold_cents or 0) * SIX_DAY_WEEK * 100,
+        float(f.supplement.threshold_cents or 0) * SIX_DAY_WEEK * 100,
     )
-    if worst >= _INT64_SAFE:
-        raise input_error(
-            "population",
-            ("parameters",),
-            "the figures of this month (rates with many decimals, or a very large ceiling) "
-            "would overflow the population engine's 64-bit integers; use compute_month for "
-            "these figures, or give the rates with fewer decimals",
-            str(worst),
-        )
-
-
-def _largest_units(population: Population) -> tuple[int, int]:
-    """R4's largest numerator and half units: 31 days at Q, or 31 × 24 h given day by day,
-    scaled by 6 and days_per_week, over days_per_week × B, where B (Q or S) is at least Q."""
-    q = population.largest("weekly_hours_hundredths")
-    numerator = 31 * (q + 2400 * 6) * 6
-    smallest_denominator = max(
-        1,
-        population.smallest("weekly_hours_hundredths") * population.smallest("days_per_week"),
-    )
-    return numerator, 2 * (numerator // smallest_denominator + 1)
-
-
-def _largest_daily_wage(population: Population, f: MonthFigures) -> tuple[int, int]:
-    """R1's largest numerator over the hourly rule's common denominator, and that denominator."""
-    ceiling_cents, divisor = f.daily_wage.ceiling_cents, f.daily_wage.divisor
-    numerator = max(
-        min(population.largest("monthly_wage_cents"), ceiling_cents) * SIX_DAY_WEEK * 100,
-        population.largest("hourly_wage_cents")
-        * population.largest("weekly_hours_hundredths")
-        * divisor,
-        ceiling_cents * SIX_DAY_WEEK * 100,
-    )
-    return numerator, divisor * SIX_DAY_WEEK * 100
+    return np.maximum(row, figures_only)
