@@ -61,9 +61,13 @@ def problems(error: ValidationError) -> dict[tuple[Any, ...], str]:
 LONG_DIGITS = re.compile(r"\d(?:[ ./-]?\d){8,}")
 
 
+# how str() and JSON write a character they do not show (its code point, in hex digits)
+ESCAPE = re.compile(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})")
+
+
 def leaked(error: ValidationError) -> list[str]:
     """Runs of 9+ digits anywhere in the error: its text, its JSON, its details (input, loc)."""
-    texts = [str(error), error.json(), repr(error.errors())]
+    texts = [ESCAPE.sub("", text) for text in (str(error), error.json(), repr(error.errors()))]
     return [match.group() for text in texts for match in LONG_DIGITS.finditer(text)]
 
 
@@ -359,3 +363,62 @@ def test_no_run_of_nine_digits_ever_reaches_an_error(
 def test_an_empty_frame_from_no_cases_computes() -> None:
     result = compute_population(frame_from_cases([]), 2024, 6)
     assert isinstance(result, pd.DataFrame) and len(result) == 0
+
+
+# --------------------------------------------------------------------------- any table at all
+
+HOSTILE = st.one_of(
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.none(),
+    st.booleans(),
+    st.text(max_size=12),
+    st.decimals(allow_nan=True),
+    st.sampled_from(
+        [pd.NA, np.nan, "85.07.30-033.28", 85073003328, [1, 2], date(2024, 6, 3), "124", "II"]
+    ),
+)
+NAMES = [c.name for c in COLUMNS] + ["85073003328", "days_econmic"]
+
+
+@st.composite
+def hostile_tables(draw: st.DrawFn) -> Any:
+    """A DataFrame or a mapping of a few rows, of known and unknown columns holding anything."""
+    rows = draw(st.integers(0, 4))
+    columns: dict[str, Any] = {}
+    for name in draw(st.lists(st.sampled_from(NAMES), max_size=5, unique=True)):
+        kind = draw(st.sampled_from(["objects", "int64", "float64", "Int64"]))
+        if kind == "int64":
+            ints = st.integers(-(2**63), 2**63 - 1)
+            values: Any = np.array(draw(st.lists(ints, min_size=rows, max_size=rows)), np.int64)
+        elif kind == "float64":
+            values = np.array(draw(st.lists(st.floats(), min_size=rows, max_size=rows)))
+        elif kind == "Int64":
+            maybe = st.one_of(st.none(), st.integers(-(2**63) + 1, 2**63 - 1))
+            values = pd.array(draw(st.lists(maybe, min_size=rows, max_size=rows)), dtype="Int64")
+        else:
+            values = np.empty(rows, dtype=object)
+            values[:] = draw(st.lists(HOSTILE, min_size=rows, max_size=rows))
+        columns[name] = values
+    if draw(st.booleans()):
+        return columns
+    labels = st.one_of(st.text(max_size=12), st.integers(), st.just("85073003328"))
+    index = pd.Index(draw(st.lists(labels, min_size=rows, max_size=rows)), dtype=object)
+    return pd.DataFrame({k: pd.Series(v, index=index) for k, v in columns.items()}, index=index)
+
+
+@given(hostile_tables())
+def test_any_table_computes_or_is_refused_naming_a_column_without_a_national_number(
+    frame: Any,
+) -> None:
+    error: ValidationError | None = None
+    try:
+        compute_population(frame, 2024, 6)
+    except ValidationError as refused:  # nothing else may come out
+        error = refused
+    if error is not None:
+        assert not leaked(error), leaked(error)
+        # each names a column (the one named by a national number, masked) or the table
+        named = {*NAMES, "frame", "**.**.**-***.28"} - {"85073003328"}
+        for detail in error.errors():
+            assert detail["loc"][0] in named, detail

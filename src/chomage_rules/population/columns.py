@@ -273,18 +273,26 @@ class _Source:
         self.is_frame = _is_dataframe(frame)
         self.problems: list[InitErrorDetails] = []
         """What is wrong with the table's shape (columns of different lengths, not 1-D)."""
+        self.columns: dict[Any, Any] = {}
+        """A mapping's columns as one-dimensional arrays, by the caller's key."""
         if self.is_frame:
             keys = list(frame.columns)
             self.n = len(frame)
             self.index = frame.index
         elif isinstance(frame, Mapping):
             keys = list(frame)
-            self.n = self._length(frame)
+            self.n = self._arrays(frame)
             self.index = None
         else:
-            raise TypeError(
-                "give a pandas DataFrame or a mapping of column name to numpy array, "
-                f"not {type(frame).__name__}"
+            raise _error(
+                [
+                    _detail(
+                        ("frame",),
+                        "give a pandas DataFrame or a mapping of column name to numpy array, "
+                        f"not {type(frame).__name__}",
+                        None,
+                    )
+                ]
             )
         self.keys: dict[str, Any] = {}
         """The caller's key of each column, by its name as text."""
@@ -297,22 +305,24 @@ class _Source:
         self.names = list(self.keys)
         self.frame = frame
 
-    def _length(self, columns: Mapping[Any, Any]) -> int:
-        """The rows of a mapping of arrays: every column one-dimensional and of one length."""
+    def _arrays(self, columns: Mapping[Any, Any]) -> int:
+        """A mapping's columns as arrays, and its rows: every column one-dimensional and of one
+        length."""
         lengths: set[int] = set()
         for key, column in columns.items():
-            shape = np.shape(column)
-            if len(shape) != 1:
+            array = _one_dimensional(column)
+            if array is None:
                 self.problems.append(
                     _detail(
                         (str(key),),
-                        f"holds an array of {len(shape)} dimension(s); give one value per row "
-                        "(a one-dimensional array)",
+                        "give one value per row (a one-dimensional array), not "
+                        f"{_shape_of(column)}",
                         None,
                     )
                 )
             else:
-                lengths.add(shape[0])
+                self.columns[key] = array
+                lengths.add(len(array))
         if len(lengths) > 1:
             self.problems.append(
                 _detail(
@@ -339,11 +349,33 @@ class _Source:
         return label, f"row {label!r} (position {position})"
 
     def raw(self, name: str) -> Any:
-        return self.frame[self.keys[name]]
+        key = self.keys[name]
+        return self.frame[key] if self.is_frame else self.columns[key]
 
 
 def _is_dataframe(frame: Any) -> bool:
     return isinstance(frame, pd.DataFrame)
+
+
+def _one_dimensional(column: Any) -> Any:
+    """A mapping's column as a one-dimensional array (of objects where numpy cannot make one of
+    a list: values of different shapes), or None if it is not one value per row."""
+    if isinstance(column, (str, bytes)) or not hasattr(column, "__len__"):
+        return None
+    try:
+        array = np.asarray(column)
+    except (ValueError, TypeError):  # a list of values of different shapes
+        array = np.empty(len(column), dtype=object)
+        array[:] = list(column)
+    return array if array.ndim == 1 else None
+
+
+def _shape_of(column: Any) -> str:
+    if isinstance(column, (str, bytes)) or not hasattr(column, "__len__"):
+        return f"a single {type(column).__name__}"
+    return (
+        f"an array of {np.ndim(column)} dimensions" if hasattr(column, "ndim") else "a nested list"
+    )
 
 
 # --------------------------------------------------------------------------- errors
@@ -514,7 +546,7 @@ def _integers(
         values = (
             np.minimum(values, _CLIP) if values.dtype.kind == "u" else values.clip(-_CLIP, _CLIP)
         )
-        low, high = max(low, -_CLIP), min(high, _CLIP)
+        low, high = (min(max(bound, -_CLIP), _CLIP) for bound in (low, high))
     scaled = values.astype(np.int64, copy=False)
     return _Numbers(scaled * scale if scale != 1 else scaled, given, (low * scale, high * scale))
 
@@ -530,7 +562,8 @@ def _floats(
     if missing is None:
         missing = np.isnan(values)
     problems.rows(column.name, missing, _MISSING, None)
-    scaled = values * scale if scale != 1 else values  # exact: scale is 1 or 2
+    with np.errstate(over="ignore"):  # 1e308 × 2 is inf: out of bounds either way
+        scaled = values * scale if scale != 1 else values  # exact: scale is 1 or 2
     broken = (scaled != np.floor(scaled)) & ~missing  # inf is whole here: out of bounds below
     problems.rows(
         column.name,
@@ -548,7 +581,7 @@ def _floats(
     low, high = (float(scaled.min()), float(scaled.max())) if scaled.size else (0.0, 0.0)
     if low < -_CLIP or high > _CLIP:
         scaled = scaled.clip(-_CLIP, _CLIP)
-        low, high = max(low, -_CLIP), min(high, _CLIP)
+        low, high = (min(max(bound, -_CLIP), _CLIP) for bound in (low, high))  # ±inf too
     return _Numbers(scaled.astype(np.int64), values, (int(low), int(high)))
 
 
@@ -569,18 +602,19 @@ def _objects(
 ) -> _Numbers:
     """An object column (int, Decimal, str …): converted exactly, value by value (slower)."""
     if missing is None:
-        missing = np.asarray(pd.isna(values), dtype=bool)
-    problems.rows(column.name, missing, _MISSING, None)
+        missing = np.zeros(len(values), dtype=bool)
     out = np.full(len(values), _neutral(column), dtype=np.int64)
     broken = np.zeros(len(values), dtype=bool)
     for position, value in enumerate(values):
-        if missing[position]:
+        if missing[position] or _is_missing(value):
+            missing[position] = True
             continue
         converted = _exact(value, scale)
         if converted is None:
             broken[position] = True
         else:
             out[position] = min(max(converted, -_CLIP), _CLIP)
+    problems.rows(column.name, missing, _MISSING, None)
     problems.rows(
         column.name,
         broken,
@@ -588,6 +622,16 @@ def _objects(
         values,
     )
     return _Numbers(out, values)
+
+
+def _is_missing(value: Any) -> bool:
+    """None, pandas' NA and NaT, a float or Decimal NaN (``pd.isna`` raises on a signalling
+    ``Decimal('sNaN')``, so the test is made here, value by value)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return bool(np.isnan(value))
+    return isinstance(value, Decimal) and value.is_nan()
 
 
 _FAR = 30
@@ -662,7 +706,7 @@ def _category_codes(
         codes = raw.cat.codes.to_numpy()
         categories = [str(c) for c in raw.cat.categories]
     else:
-        codes, uniques = pd.factorize(np.asarray(raw, dtype=object), use_na_sentinel=True)
+        codes, uniques = _factorize(np.asarray(raw, dtype=object))
         categories = [str(u) for u in uniques]
     codes = codes.copy() if codes.dtype.kind == "i" and codes.dtype.itemsize < 8 else codes
     refused = []
@@ -683,6 +727,16 @@ def _category_codes(
     for code in refused:
         codes[codes == code] = -1
     return codes, categories
+
+
+def _factorize(values: npt.NDArray[Any]) -> tuple[Any, Any]:
+    """``pd.factorize``; for values it cannot hash (a list, a signalling NaN), their text: then
+    each is a category of its own, refused with its text."""
+    try:
+        return pd.factorize(values, use_na_sentinel=True)
+    except (TypeError, InvalidOperation):
+        texts = [None if _is_missing(v) else v if isinstance(v, str) else repr(v) for v in values]
+        return pd.factorize(np.asarray(texts, dtype=object), use_na_sentinel=True)
 
 
 _REQUIRED_CATEGORIES = {"regime": "regime", "joint_committee": "joint committee"}

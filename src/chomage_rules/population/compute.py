@@ -137,7 +137,9 @@ def compute_population(
 
     ``frame`` is a pandas DataFrame, or a mapping of column name to numpy array, with the columns
     of :data:`chomage_rules.population.COLUMNS`. The whole table is validated before anything is
-    computed; a bad row raises ``pydantic.ValidationError`` naming the column and the row.
+    computed; bad input raises one ``pydantic.ValidationError`` with every problem, each naming
+    the column and the row (by label and position; a label that could be a national number is
+    masked). A table of no rows gives a result of no rows.
 
     Returns the same kind of table, on the same index, with :data:`OUTPUT_COLUMNS`: money as
     int64 **cents** (exact; divide by 100 only to display), units as float64 (halves are exact in

@@ -98,7 +98,7 @@ def number_text(value: Any, unit: str = "") -> str:
         text = value.strip() if unit else repr(value)
     else:
         text = str(value) if isinstance(value, (int, float, Decimal)) else repr(value)
-    digits = _digits(text)
+    digits = _digits(value if isinstance(value, str) else text)  # not repr()'s escapes
     if len(digits) >= LONG_DIGITS:
         return f"a number{of} written with {len(digits)} digits"
     return f"{text} {unit}" if unit else text
