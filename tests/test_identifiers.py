@@ -2,7 +2,12 @@
 
 import pytest
 
-from chomage_rules.core.identifiers import mask_niss, normalize_enterprise_number, normalize_niss
+from chomage_rules.core.identifiers import (
+    mask_niss,
+    mask_niss_input,
+    normalize_enterprise_number,
+    normalize_niss,
+)
 
 
 def _niss(body: str, born_2000: bool = False) -> str:
@@ -59,3 +64,22 @@ def test_enterprise_number() -> None:
 
 def test_mask_keeps_only_the_check_digits() -> None:
     assert mask_niss("85073003328") == "**.**.**-***.28"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("85073003329", "**.**.**-***.29"),  # refused, masked like an accepted number
+        ("85.07.30-033.29", "**.**.**-***.29"),
+        (85073003329, "**.**.**-***.29"),
+        (1231512345, "**.**.**-***.45"),  # born in 2000: 01231512345, its 0 lost in an int
+        ("８５０７３００３３２９", "**.**.**-***.２９"),
+        ("8507300332", "(not shown: 10 characters)"),  # one digit short
+        ("850730033290", "(not shown: 12 characters)"),
+        (85073003329.0, "(not shown: float)"),
+        (-85073003329, "(not shown: int)"),
+        (None, "(not shown: NoneType)"),
+    ],
+)
+def test_a_value_given_as_a_national_number_is_shown_masked(given: object, shown: str) -> None:
+    assert mask_niss_input(given) == shown

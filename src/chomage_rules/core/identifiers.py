@@ -22,6 +22,7 @@ import re
 __all__ = [
     "is_joint_committee",
     "mask_niss",
+    "mask_niss_input",
     "normalize_enterprise_number",
     "normalize_niss",
 ]
@@ -100,6 +101,25 @@ def mask_niss(digits: str) -> str:
     a printout to a file without exposing them.
     """
     return f"**.**.**-***.{digits[-2:]}"
+
+
+def mask_niss_input(value: object) -> str:
+    """What an error may show of a value given for a national number, valid or not.
+
+    Eleven digits, however written (``85073003329``, ``85.07.30-033.29``, the integer
+    85073003329, full-width digits), are masked as in a rendering: ``**.**.**-***.29``, the check
+    digits that let a clerk match the error to a file. Anything else is described by its length
+    or its type only (``(not shown: 10 characters)``): a number one digit short or long is still
+    one typing error from a person's number.
+    """
+    digits = ""
+    if isinstance(value, str):
+        digits = "".join(character for character in value if character.isdecimal())
+    elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**11:
+        digits = f"{value:011d}"  # a number born in 2000 or later starts with 0, lost in an int
+    if len(digits) == 11:
+        return mask_niss(digits)
+    return f"(not shown: {_length(value)})"
 
 
 def is_joint_committee(value: str) -> bool:
