@@ -8,7 +8,14 @@ nothing is clamped, rounded or dropped.
 Amounts and hours are ``Decimal``. A Python ``float`` (or a JSON number with a fraction) is
 **refused**, never converted: binary floats cannot hold most cent values (``0.1`` is really
 ``0.1000000000000000055511…``), and converting through their shortest text would hide digits the
-caller lost. Pass ``Decimal("3500.10")``, the string ``"3500.10"`` or an integer.
+caller lost. Pass ``Decimal("3500.10")``, the string ``"3500.10"`` or an integer. A number of more
+than 100 digits written out (``"1E+999999999"``) is refused from its digits and exponent, before
+any conversion.
+
+Nothing is read in a way that would change the result: yes/no fields take ``true`` or ``false``
+only (``"yes"`` and ``1`` are refused), dates a ``date`` or text written ``2024-01-08`` (a number is
+not a Unix timestamp), a month at most 31 entries, a counter at most a year of units (318). No
+error carries a national number (see :class:`Worker`).
 """
 
 from __future__ import annotations

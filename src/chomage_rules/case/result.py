@@ -323,7 +323,7 @@ class MonthResult:
         payment body recomputes it from the inputs it stores, with or without this library.
         Two inputs that differ in anything, if only in the national number, give different
         receipts. Without the key nobody can test a guessed national number against it; a bare
-        hash could be, as there are only about 10^9 national numbers to try (decision D27).
+        hash could be, as there are fewer than a billion national numbers to try (decision D27).
         ``key``: at least 16 bytes (128 bits), kept secret by the caller.
         """
         if not isinstance(key, bytes):
