@@ -549,3 +549,59 @@ def test_a_counter_holds_at_most_a_year_of_units(field: str) -> None:
             History.model_validate({field: too_many})
         (error,) = caught.value.errors()
         assert error["loc"] == (field,) and "at most 318 units" in error["msg"]
+
+
+_WORKER = {"niss": NISS, "monthly_gross_wage": "2000"}
+_EMPLOYER = {"enterprise_number": "0403170701", "joint_committee": "124"}
+_DAY = {"day": "2024-06-03", "status": "temporary_unemployment", "reason": "economic"}
+_MONTH = {"year": 2024, "month": 6, "days": [_DAY]}
+
+
+@pytest.mark.parametrize("given", [OTHER_NISS, int(OTHER_NISS), "72.04.15-271.43", "7204152714"])
+@pytest.mark.parametrize(
+    ("model", "fields", "path"),
+    [
+        (Worker, _WORKER, ("monthly_gross_wage",)),
+        (Worker, _WORKER, ("weekly_hours",)),
+        (Worker, _WORKER, ("days_per_week",)),
+        (Worker, _WORKER, ("regime",)),
+        (Worker, _WORKER, ("cp124_category",)),
+        (Worker, _WORKER, ("residence_country",)),
+        (Worker, _WORKER, ("has_legitimation_card",)),
+        (Employer, _EMPLOYER, ("enterprise_number",)),
+        (Employer, _EMPLOYER, ("joint_committee",)),
+        (Employer, _EMPLOYER, ("supplement_paid_by_fund",)),
+        (Month, _MONTH, ("year",)),
+        (Month, _MONTH, ("days",)),
+        (Month, _MONTH, ("days", 0)),
+        (Month, _MONTH, ("days", 0, "day")),
+        (Month, _MONTH, ("days", 0, "status")),
+        (Month, _MONTH, ("days", 0, "reason")),
+        (Month, _MONTH, ("days", 0, "hours")),
+        (Month, _MONTH, ("days", 0, "frost_period")),
+        (DayEntry, _DAY, ("hours",)),
+        (History, {}, ("through",)),
+        (History, {}, ("supplement_units",)),
+        (History, {}, ("cp124_credit_used",)),
+    ],
+)
+def test_a_national_number_in_the_wrong_field_is_not_repeated(
+    given: Any, model: type[BaseModel], fields: dict[str, Any], path: tuple[Any, ...]
+) -> None:
+    # a column shifted by one, a number pasted in the wrong box: the error names the field but
+    # shows the number no more than the national-number field would (runs of ten digits or
+    # more are masked wherever they appear: message, input, context)
+    document = json.loads(json.dumps(fields))
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = given
+    for call in (
+        lambda: model.model_validate(document),
+        lambda: model.model_validate_json(json.dumps(document)),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.errors()[0]["loc"][: len(path)] == path
+        for text in _texts_of(caught.value):
+            assert not any(run in text for run in _runs(OTHER_NISS)), text

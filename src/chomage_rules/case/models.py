@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sized
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -40,14 +40,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ..core.identifiers import (
-    is_joint_committee,
-    mask_niss_input,
-    normalize_enterprise_number,
-    normalize_niss,
-)
+from ..core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
 from ..core.money import cents_to_decimal, check_decimal_size, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
@@ -59,6 +54,7 @@ from ..core.vocabulary import (
     WorkRegime,
 )
 from ..rules.units import counts_against_full_time
+from .masking import masked_error
 
 __all__ = [
     "Cp124Category",
@@ -225,6 +221,31 @@ def _positive_at_most(value: Decimal, limit: Decimal, what: str) -> Decimal:
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
+    _personal_fields: ClassVar[frozenset[str]] = frozenset()
+    """Fields whose value is a national number: their errors never show what was given."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mask_national_numbers(cls, value: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        """Every error of the model with any national number masked (see ``masking.py``).
+
+        A field validator cannot do it: pydantic records the value it was given as the error's
+        input. This wraps the whole model, wherever it is validated (inside a caller's own model
+        too), and so also covers the whole input that errors about the model itself carry. A
+        subclass's own ``mode="after"`` model validator runs outside it and masks its errors
+        itself (``DayEntry``)."""
+        try:
+            return handler(value)
+        except ValidationError as error:
+            raise masked_error(error, cls._personal_fields) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # the models are frozen: pydantic's refusal would carry the value assigned as its input
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as error:
+            raise masked_error(error, self._personal_fields) from None
+
 
 # --------------------------------------------------------------------------- Worker
 
@@ -234,10 +255,11 @@ class Worker(_Model):
 
     The national number is personal data: it is left out of ``repr(worker)`` (hence of a result's
     repr and of test failures), a ``ValidationError`` about a worker does not repeat the input
-    values in its text, and no error about a worker carries the number given, or anything one
-    typing error from it, in its ``input`` either (``errors()``, ``json()``), even when the worker
-    is a field of the caller's own model, whose errors do show inputs: there it is masked like
-    in a rendering (``**.**.**-***.29``) or described by its length.
+    values in its text, and no error carries the number given, or anything one typing error from
+    it, in its message, ``input`` or context either (``errors()``, ``json()``), even when the
+    worker is a field of the caller's own model, whose errors do show inputs: it is masked as in a
+    rendering (``**.**.**-***.29``) or described by its length. The same holds for a number typed
+    in any other field of any model (``masking.py``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
@@ -269,34 +291,14 @@ class Worker(_Model):
     )
     residence_country: str = Field(default="BE", description="ISO 3166-1 alpha-2 country code.")
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _mask_national_number(
-        cls, value: Any, handler: ModelWrapValidatorHandler[Worker]
-    ) -> Worker:
-        """Every error about a worker, with the national number masked in its ``input``.
-
-        A field validator cannot do it: pydantic records the value it was given as the error's
-        input. This wraps the whole model, so it also covers the whole input that errors about
-        the model itself carry (a missing field, a value that is not a mapping)."""
-        try:
-            return handler(value)
-        except ValidationError as error:
-            raise _without_national_number(error) from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        # a worker is frozen: pydantic's refusal would carry the value assigned as its input
-        try:
-            super().__setattr__(name, value)
-        except ValidationError as error:
-            raise _without_national_number(error) from None
+    _personal_fields: ClassVar[frozenset[str]] = frozenset({"niss"})
 
     @field_validator("niss", mode="before")
     @classmethod
     def _check_niss(cls, value: Any) -> str:
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "niss_type", "the national number must be text, such as '85073003328'"
+                "niss_type", "the national number must be text of 11 digits (YYMMDDSSSCC)"
             )
         try:
             return normalize_niss(value)
@@ -396,50 +398,6 @@ class Worker(_Model):
         return self.hourly_wage is not None
 
 
-_WORKER_FIELDS = frozenset(Worker.model_fields)
-
-
-def _without_national_number(error: ValidationError) -> ValidationError:
-    """``error`` with the national number masked wherever an error's input may hold it; the
-    same error when nothing needed masking (then its context and every detail stay as they were)."""
-    details = error.errors()
-    inputs = [_masked_input(detail) for detail in details]
-    if all(new is detail["input"] for new, detail in zip(inputs, details, strict=True)):
-        return error
-    return ValidationError.from_exception_data(
-        error.title,
-        [_rebuilt(detail, new) for new, detail in zip(inputs, details, strict=True)],
-    )
-
-
-def _masked_input(detail: ErrorDetails) -> Any:
-    """The input an error about a worker may show: the national number, a value under a key the
-    model does not know (a mistyped field name such as ``NISS``) and a whole input that is not a
-    mapping are masked; a mapping (the whole input of a missing-field error) gets its national
-    number and unknown keys masked; every other field's value stays."""
-    loc, value = detail["loc"], detail["input"]
-    if isinstance(value, Mapping):
-        return {
-            key: item if key in _WORKER_FIELDS and key != "niss" else mask_niss_input(item)
-            for key, item in value.items()
-        }
-    if loc[:1] == ("niss",) or detail["type"] == "extra_forbidden" or not loc:
-        return mask_niss_input(value)
-    return value
-
-
-def _rebuilt(detail: ErrorDetails, value: Any) -> InitErrorDetails:
-    """One error as it was, with another input: pydantic's own errors (those with a ``url``) by
-    their type and context, the library's by their message, which is already written out."""
-    kind: str | PydanticCustomError = detail["type"]
-    if "url" not in detail:
-        kind = PydanticCustomError(detail["type"], detail["msg"], detail.get("ctx"))
-    rebuilt: InitErrorDetails = {"type": kind, "loc": detail["loc"], "input": value}
-    if "ctx" in detail:
-        rebuilt["ctx"] = detail["ctx"]
-    return rebuilt
-
-
 # --------------------------------------------------------------------------- Employer
 
 
@@ -465,7 +423,7 @@ class Employer(_Model):
     def _check_enterprise_number(cls, value: Any) -> str:
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "enterprise_type", "the enterprise number must be text, such as '0403.170.701'"
+                "enterprise_type", "the enterprise number must be text of 10 digits (0NNN.NNN.NNN)"
             )
         try:
             return normalize_enterprise_number(value)
@@ -514,7 +472,9 @@ class DayEntry(_Model):
         else:
             problems += self._other_day_problems()
         if problems:
-            raise ValidationError.from_exception_data("DayEntry", problems)
+            # masked here: pydantic runs an "after" validator outside the base class's wrap
+            error = ValidationError.from_exception_data("DayEntry", problems)
+            raise masked_error(error, self._personal_fields)
         return self
 
     def _unemployment_problems(self) -> list[InitErrorDetails]:
