@@ -19,7 +19,8 @@ compares every output column.
 
 Changes made on purpose since the pinned release are named in ``CHANGED_BY_DESIGN``: a case (or a
 population row) that one of them describes may differ in the amounts, payments and counters only;
-it is counted apart, not as differing.
+it is counted apart, not as differing. Likewise ``REFUSALS_CHANGED_BY_DESIGN`` names the refusals
+now reported as another error.
 
 Prints the number of cases, the number that differ and the first differences; exits 1 if any
 differ. ``tests/test_differential.py`` runs it on a smaller sample.
@@ -431,10 +432,27 @@ MAY_MOVE = {"amounts", "payments", "after"}
 """What a change by design may move: the amounts, who pays them, and the counters after."""
 
 
+def _month_before_a_figure(mine: dict[str, Any], pinned: dict[str, Any]) -> bool:
+    """Issue 9 #15: a month before a parameter's first figure is bad input, a ValidationError at
+    ``month``, where the pinned release raised ParameterNotCovered."""
+    return (
+        pinned.get("error") == "ParameterNotCovered"
+        and mine.get("error") == "ValidationError"
+        and mine.get("locs") == [["month"]]
+    )
+
+
+REFUSALS_CHANGED_BY_DESIGN = {
+    "a month before a figure refused at `month` (issue 9 #15)": _month_before_a_figure
+}
+"""Refusals this tree reports otherwise on purpose: the same cases refused, as another error."""
+
+
 def _by_design(case: dict[str, Any], mine: dict[str, Any], pinned: dict[str, Any]) -> str | None:
     """The change by design that explains a difference, if one does and nothing else moved."""
     if "error" in mine or "error" in pinned:
-        return None
+        changed = REFUSALS_CHANGED_BY_DESIGN.items()
+        return next((name for name, concerns in changed if concerns(mine, pinned)), None)
     if any(mine[key] != pinned[key] for key in mine.keys() - MAY_MOVE):
         return None
     return next((name for name, concerns in CHANGED_BY_DESIGN.items() if concerns(case)), None)
@@ -444,7 +462,7 @@ def _differences(
     cases: list[dict[str, Any]], ours: list[Any], theirs: list[Any]
 ) -> tuple[list[tuple[int, Any, Any]], dict[str, int]]:
     """The cases that differ, and how many differ by each change by design."""
-    differing, designed = [], dict.fromkeys(CHANGED_BY_DESIGN, 0)
+    differing, designed = [], dict.fromkeys([*CHANGED_BY_DESIGN, *REFUSALS_CHANGED_BY_DESIGN], 0)
     for i, (a, b) in enumerate(zip(ours, theirs, strict=True)):
         if a == b or _crash_fixed(a, b):
             continue

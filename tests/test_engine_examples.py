@@ -11,7 +11,6 @@ from chomage_rules import (
     DayEntry,
     DayStatus,
     History,
-    ParameterNotCovered,
     ParameterSet,
     PaymentStatus,
     Reason,
@@ -317,9 +316,13 @@ def test_payment_status_does_not_change_the_amounts() -> None:
     assert {"payment.awaiting_employer_declaration", "payment.awaiting_control_card"} <= codes
 
 
-def test_month_before_the_parameters_raises() -> None:
-    with pytest.raises(ParameterNotCovered, match="2020-01-01"):
+def test_month_before_the_parameters_is_bad_input_at_the_month() -> None:
+    # the figures start on 2020-03-01: January 2020 is out of range, a ValidationError naming
+    # the month (it was a ParameterNotCovered, which the README did not list for bad input)
+    with pytest.raises(ValidationError) as caught:
         compute_month(worker(), employer(), month_of(2020, 1))
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("month",) and "the month 2020-01" in error["msg"]
 
 
 def test_compute_months_threads_the_counters() -> None:

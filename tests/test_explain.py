@@ -1,8 +1,12 @@
 """The explanation: every step, why-not steps with values, masked identifiers, stable JSON."""
 
+import hashlib
+import hmac
 import json
 from datetime import date
 from decimal import Decimal
+
+import pytest
 
 from chomage_rules import History, ParameterSet, Reason, compute_month
 from tests.helpers import NISS, employer, month_of, unemployed, worker, working_days
@@ -74,7 +78,7 @@ def test_national_number_is_masked_everywhere() -> None:
 def test_json_is_versioned_and_complete() -> None:
     r = compute_month(worker(), employer(supplement_paid_by_fund=True), june())
     doc = json.loads(r.explain("json"))
-    assert doc["schema_version"] == "2.0" and doc["language"] == "en"
+    assert doc["schema_version"] == "3.0" and doc["language"] == "en"
     assert doc["result"]["net_total"] == str(r.net_total)
     assert [p["payer"] for p in doc["result"]["payments"]] == [
         "payment_body",
@@ -83,7 +87,8 @@ def test_json_is_versioned_and_complete() -> None:
     ]
     assert len(doc["steps"]) == len(r.steps)
     assert doc["receipt"]["parameters_fingerprint"] == ParameterSet.default().fingerprint()
-    assert len(doc["receipt"]["inputs_sha256"]) == 64
+    # no key, no inputs digest: an unkeyed one would give the national number away (D27)
+    assert doc["receipt"]["inputs_hmac_sha256"] is None
     # the same inputs give the same document
     assert compute_month(worker(), employer(supplement_paid_by_fund=True), june()).explain(
         "json"
@@ -111,3 +116,57 @@ def test_stale_and_overridden_figures_are_noticed() -> None:
         n.code == "parameters.overridden" and "rate.standard" in n.message for n in r.notices
     )
     assert "override supplied by the caller" in r.explain("text")
+
+
+KEY = bytes(range(32))  # a caller's secret (a fixed one, for the test)
+
+
+def test_the_keyed_receipt_tells_apart_two_people_with_the_same_masked_number() -> None:
+    # 850730033 and 850730130 differ by 97, so both numbers end in 28: masked alike
+    other = "85073013028"
+    assert 850730130 - 850730033 == 97 and other[-2:] == NISS[-2:]
+    first = compute_month(worker(), employer(), june())
+    second = compute_month(worker(niss=other), employer(), june())
+    first_doc, second_doc = first.as_json(receipt_key=KEY), second.as_json(receipt_key=KEY)
+    # before the fix, the receipt hashed the masked inputs: the same for both people
+    assert first_doc["inputs"] == second_doc["inputs"]
+    assert first_doc["receipt"]["inputs_hmac_sha256"] != second_doc["receipt"]["inputs_hmac_sha256"]
+    # neither number appears in the documents, in any format
+    for result, number in ((first, NISS), (second, other)):
+        assert number not in result.explain("json", receipt_key=KEY)
+        assert number not in json.dumps(result.as_json(receipt_key=KEY))
+
+
+def test_the_keyed_receipt_is_recomputed_from_the_callers_own_data() -> None:
+    r = compute_month(worker(), employer(), june(), History(supplement_units=D("3")))
+    # the recipe of MonthResult.inputs_hmac, written out: HMAC-SHA256 of the full inputs as
+    # compact JSON with sorted keys
+    inputs = {
+        "worker": worker().model_dump(mode="json"),
+        "employer": employer().model_dump(mode="json"),
+        "month": june().model_dump(mode="json"),  # type: ignore[attr-defined]
+        "history": History(supplement_units=D("3")).model_dump(mode="json"),
+    }
+    assert inputs["worker"]["niss"] == NISS  # the full number, not its masked form
+    message = json.dumps(inputs, sort_keys=True, separators=(",", ":")).encode()
+    expected = hmac.new(KEY, message, hashlib.sha256).hexdigest()
+    assert r.inputs_hmac(KEY) == expected
+    assert r.as_json(receipt_key=KEY)["receipt"]["inputs_hmac_sha256"] == expected
+    # the same inputs give the same receipt; another key, another one
+    assert (
+        compute_month(worker(), employer(), june(), History(supplement_units=D("3"))).inputs_hmac(
+            KEY
+        )
+        == expected
+    )
+    assert r.inputs_hmac(bytes(32)) != expected
+
+
+def test_a_receipt_key_must_be_a_secret_of_16_bytes_or_more() -> None:
+    r = compute_month(worker(), employer(), june())
+    with pytest.raises(ValueError, match="at least 16 bytes"):
+        r.inputs_hmac(b"short")
+    with pytest.raises(TypeError, match="must be bytes"):
+        r.inputs_hmac("a text key of some length")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="JSON document"):
+        r.explain("text", receipt_key=KEY)

@@ -2,7 +2,13 @@
 
 import pytest
 
-from chomage_rules.core.identifiers import mask_niss, normalize_enterprise_number, normalize_niss
+from chomage_rules.core.identifiers import (
+    mask_digit_runs,
+    mask_niss,
+    mask_niss_input,
+    normalize_enterprise_number,
+    normalize_niss,
+)
 
 
 def _niss(body: str, born_2000: bool = False) -> str:
@@ -59,3 +65,39 @@ def test_enterprise_number() -> None:
 
 def test_mask_keeps_only_the_check_digits() -> None:
     assert mask_niss("85073003328") == "**.**.**-***.28"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("85073003329", "**.**.**-***.29"),  # refused, masked like an accepted number
+        ("85.07.30-033.29", "**.**.**-***.29"),
+        (85073003329, "**.**.**-***.29"),
+        (1231512345, "**.**.**-***.45"),  # born in 2000: 01231512345, its 0 lost in an int
+        ("８５０７３００３３２９", "**.**.**-***.２９"),
+        ("8507300332", "(not shown: 10 characters)"),  # one digit short
+        ("850730033290", "(not shown: 12 characters)"),
+        (85073003329.0, "(not shown: float)"),
+        (-85073003329, "(not shown: int)"),
+        (None, "(not shown: NoneType)"),
+    ],
+)
+def test_a_value_given_as_a_national_number_is_shown_masked(given: object, shown: str) -> None:
+    assert mask_niss_input(given) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("the wage of 85073003328.00 is above", "the wage of (13 digits, not shown) is above"),
+        ("got 85073003329", "got **.**.**-***.29"),
+        ("'85.07.30-033.29'", "'**.**.**-***.29'"),
+        ("one short: 8507300332", "one short: (10 digits, not shown)"),
+        # what the library's messages quote stays: amounts to 1,000,000.00, dates, hours
+        ("1000000.01 is above 1000000.00", "1000000.01 is above 1000000.00"),
+        ("from 2022-10-01 to 2023-03-31", "from 2022-10-01 to 2023-03-31"),
+        ("entry 3 is for 2024-06-03", "entry 3 is for 2024-06-03"),
+    ],
+)
+def test_runs_of_ten_digits_or_more_are_masked(text: str, masked: str) -> None:
+    assert mask_digit_runs(text) == masked

@@ -10,8 +10,12 @@ from hypothesis import strategies as st
 
 from chomage_rules.core import memo
 from chomage_rules.core.money import (
+    DECIMAL_DIGITS_LIMIT,
     cents_to_decimal,
+    check_decimal_size,
     decimal_to_cents,
+    decimal_to_ratio,
+    digits_written_out,
     format_cents,
     format_fraction,
     half_units_to_decimal,
@@ -113,3 +117,45 @@ def test_format_fraction_signs_and_places() -> None:
     assert format_fraction(7, 2, places=0) == "3…"
     # three places, exact: 1.500 -> trailing zeros dropped down to two decimals -> 1.50
     assert format_fraction(1500, 1000, places=3) == "1.50"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("3500.00", 6),  # 3500 and 00
+        ("0.001", 4),  # 0 and 001
+        ("1E+5000", 5001),  # a 1 and 5,000 zeros
+        ("1E-999999999", 1_000_000_000),  # 0 and 999,999,999 decimals
+        ("-12.5", 3),
+        ("0", 1),
+        ("0E+3", 4),  # zero written with an exponent: 0000
+    ],
+)
+def test_digits_written_out(text: str, digits: int) -> None:
+    assert digits_written_out(Decimal(text)) == digits
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(bool))
+def test_digits_written_out_counts_the_plain_text(value: Decimal) -> None:
+    # the digits of format(value, "f") (plain notation), a leading "0." counted as one digit
+    # (zero aside: format writes 0E+3 as "0", where the count keeps its exponent's zeros)
+    assert digits_written_out(value) == sum(c.isdigit() for c in format(value, "f"))
+
+
+def test_check_decimal_size_refuses_what_would_take_minutes_to_convert() -> None:
+    # the limit, and one digit more; written with an exponent, a billion digits
+    check_decimal_size(Decimal("9" * DECIMAL_DIGITS_LIMIT), "the wage")
+    with pytest.raises(ValueError, match=r"the wage has 101 digits when written out in full"):
+        check_decimal_size(Decimal("9" * (DECIMAL_DIGITS_LIMIT + 1)), "the wage")
+    with pytest.raises(ValueError, match=r"the rate has 1,000,000,000 digits"):
+        check_decimal_size(Decimal("1E+999999999"), "the rate")
+    # NaN and infinities are left to the checks of finiteness
+    check_decimal_size(Decimal("NaN"), "x")
+    check_decimal_size(Decimal("-Infinity"), "x")
+
+
+def test_the_conversions_refuse_an_overlong_decimal_at_once() -> None:
+    # before: as_integer_ratio() built a billion-digit integer, for minutes
+    for convert in (decimal_to_cents, hundredths, decimal_to_ratio):
+        with pytest.raises(ValueError, match="digits when written out in full"):
+            convert(Decimal("1E+999999999"))

@@ -8,14 +8,24 @@ nothing is clamped, rounded or dropped.
 Amounts and hours are ``Decimal``. A Python ``float`` (or a JSON number with a fraction) is
 **refused**, never converted: binary floats cannot hold most cent values (``0.1`` is really
 ``0.1000000000000000055511…``), and converting through their shortest text would hide digits the
-caller lost. Pass ``Decimal("3500.10")``, the string ``"3500.10"`` or an integer.
+caller lost. Pass ``Decimal("3500.10")``, the string ``"3500.10"`` or an integer. A number of more
+than 100 digits written out (``"1E+999999999"``) is refused from its digits and exponent, before
+any conversion.
+
+Nothing is read in a way that would change the result: yes/no fields take ``true`` or ``false``
+only (``"yes"`` and ``1`` are refused), dates a ``date`` or text written ``2024-01-08`` (a number is
+not a Unix timestamp), a month at most 31 entries, a counter at most a year of units (318). No
+error carries a national number (see :class:`Worker`).
 """
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Mapping, Sized
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +33,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
+    Strict,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -31,7 +43,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
-from ..core.money import cents_to_decimal, decimal_to_cents
+from ..core.money import cents_to_decimal, check_decimal_size, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
@@ -42,6 +54,7 @@ from ..core.vocabulary import (
     WorkRegime,
 )
 from ..rules.units import counts_against_full_time
+from .masking import masked_error
 
 __all__ = [
     "Cp124Category",
@@ -68,6 +81,11 @@ MAX_DAY_HOURS = Decimal(24)
 def _refuse_float(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("not_a_number", "expected a number, not a yes/no value")
+    if isinstance(value, float) and not math.isfinite(value):
+        # a JSON number such as 1E+999999999 arrives as an infinite float
+        raise PydanticCustomError(
+            "not_finite", "must be a finite number, not {value}", {"value": value}
+        )
     if isinstance(value, float):
         raise PydanticCustomError(
             "float_refused",
@@ -84,6 +102,12 @@ def _two_decimals(value: Decimal, what: str = "give it to the cent") -> Decimal:
             "not_finite", "must be a finite number, not {value}", {"value": value}
         )
     try:
+        # before any conversion to integers, which for 1E+999999999 would take minutes; the value
+        # is not repeated: written out it is longer than any message should be
+        check_decimal_size(value, "this number")
+    except ValueError as error:
+        raise PydanticCustomError("too_many_digits", str(error)) from None
+    try:
         cents = decimal_to_cents(value)
     except ValueError:
         raise PydanticCustomError(
@@ -94,11 +118,23 @@ def _two_decimals(value: Decimal, what: str = "give it to the cent") -> Decimal:
     return cents_to_decimal(cents)
 
 
+MAX_UNITS_IN_A_YEAR = Decimal(6 * 53)
+"""The most units a counter can hold: it counts one calendar year (or one service year), which has
+at most 53 weeks (counting the partial weeks at both ends), each of at most 6 working days."""
+
+
 def _half_units(value: Decimal) -> Decimal:
     value = _two_decimals(value)
     if value < 0:
         raise PydanticCustomError(
             "negative", "must not be negative (got '{value}')", {"value": value}
+        )
+    if value > MAX_UNITS_IN_A_YEAR:
+        raise PydanticCustomError(
+            "too_many_units",
+            "{value} units is more than a year holds: a counter covers one year, at most "
+            "{limit} units (53 weeks of 6 days)",
+            {"value": value, "limit": int(MAX_UNITS_IN_A_YEAR)},
         )
     if decimal_to_cents(value) % 50:
         raise PydanticCustomError(
@@ -122,7 +158,48 @@ ExactHours = Annotated[
 """Hours with at most two decimals (hundredths of an hour), normalised to exactly two."""
 
 HalfUnits = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_half_units)]
-"""A non-negative count of units in steps of 0.5."""
+"""A count of units of one year, in steps of 0.5, from 0 to 318 (:data:`MAX_UNITS_IN_A_YEAR`)."""
+
+
+YesNo = Annotated[bool, Strict()]
+"""true or false only: ``"yes"``, ``1`` or ``"false"`` are not taken for a yes/no value (one decides
+the construction top-up). Strict in both modes: a JSON ``true`` is a bool either way."""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _date_or_iso_text(value: Any) -> Any:
+    """A date, or text written 2024-01-08 (as in JSON); pydantic alone would also read a number,
+    or a text of digits, as a Unix timestamp and turn 1704672000 into 2024-01-08 without a word."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError(
+        "date_form",
+        "give a date as a date or as text in the form 2024-01-08 (got {kind}; a number is not "
+        "taken for a date)",
+        {"kind": _kind(value)},
+    )
+
+
+def _kind(value: Any) -> str:
+    """What a refused value is, in words, without repeating it."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "text in another form"
+    return "nothing" if value is None else f"a {type(value).__name__}"
+
+
+Day = Annotated[date, BeforeValidator(_date_or_iso_text)]
+"""A calendar day: a ``date`` or ISO text (``"2024-01-08"``), nothing else."""
+
+
+def _whole_number_not_yes_no(value: Any) -> Any:
+    if isinstance(value, bool):  # True is an int in Python: it would be January, or year 1
+        raise PydanticCustomError("not_a_number", "expected a whole number, not a yes/no value")
+    return value
 
 
 def _positive_at_most(value: Decimal, limit: Decimal, what: str) -> Decimal:
@@ -144,6 +221,31 @@ def _positive_at_most(value: Decimal, limit: Decimal, what: str) -> Decimal:
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
+    _personal_fields: ClassVar[frozenset[str]] = frozenset()
+    """Fields whose value is a national number: their errors never show what was given."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mask_national_numbers(cls, value: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        """Every error of the model with any national number masked (see ``masking.py``).
+
+        A field validator cannot do it: pydantic records the value it was given as the error's
+        input. This wraps the whole model, wherever it is validated (inside a caller's own model
+        too), and so also covers the whole input that errors about the model itself carry. A
+        subclass's own ``mode="after"`` model validator runs outside it and masks its errors
+        itself (``DayEntry``)."""
+        try:
+            return handler(value)
+        except ValidationError as error:
+            raise masked_error(error, cls._personal_fields) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # the models are frozen: pydantic's refusal would carry the value assigned as its input
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as error:
+            raise masked_error(error, self._personal_fields) from None
+
 
 # --------------------------------------------------------------------------- Worker
 
@@ -152,8 +254,12 @@ class Worker(_Model):
     """The worker and the wage data the employer declared (DRS scenario 2).
 
     The national number is personal data: it is left out of ``repr(worker)`` (hence of a result's
-    repr and of test failures), and a ``ValidationError`` about a worker does not repeat the input
-    values in its text (``errors()`` still holds them for the caller who passed them).
+    repr and of test failures), a ``ValidationError`` about a worker does not repeat the input
+    values in its text, and no error carries the number given, or anything one typing error from
+    it, in its message, ``input`` or context either (``errors()``, ``json()``), even when the
+    worker is a field of the caller's own model, whose errors do show inputs: it is masked as in a
+    rendering (``**.**.**-***.29``) or described by its length. The same holds for a number typed
+    in any other field of any model (``masking.py``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
@@ -180,17 +286,19 @@ class Worker(_Model):
         description="S: weekly hours of a comparable full-timer; only for the two regimes using it.",
     )
     cp124_category: Cp124Category | None = None
-    has_legitimation_card: bool = Field(
+    has_legitimation_card: YesNo = Field(
         default=False, description="Holds a valid construction 'ayant droit' legitimation card."
     )
     residence_country: str = Field(default="BE", description="ISO 3166-1 alpha-2 country code.")
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset({"niss"})
 
     @field_validator("niss", mode="before")
     @classmethod
     def _check_niss(cls, value: Any) -> str:
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "niss_type", "the national number must be text, such as '85073003328'"
+                "niss_type", "the national number must be text of 11 digits (YYMMDDSSSCC)"
             )
         try:
             return normalize_niss(value)
@@ -301,11 +409,11 @@ class Employer(_Model):
         description="Joint committee (commission paritaire), e.g. '124' or '111.01'."
     )
     name: str | None = Field(default=None, max_length=200)
-    agreement_guarantees_supplement: bool = Field(
+    agreement_guarantees_supplement: YesNo = Field(
         default=False,
         description="A company agreement already guarantees at least the statutory supplement (R5).",
     )
-    supplement_paid_by_fund: bool = Field(
+    supplement_paid_by_fund: YesNo = Field(
         default=False,
         description="A generally binding agreement has a sector fund pay the supplement (R5).",
     )
@@ -315,7 +423,7 @@ class Employer(_Model):
     def _check_enterprise_number(cls, value: Any) -> str:
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "enterprise_type", "the enterprise number must be text, such as '0403.170.701'"
+                "enterprise_type", "the enterprise number must be text of 10 digits (0NNN.NNN.NNN)"
             )
         try:
             return normalize_enterprise_number(value)
@@ -340,14 +448,14 @@ class Employer(_Model):
 class DayEntry(_Model):
     """One day of the control card, with the employer's hours for temporary-unemployment days."""
 
-    day: date
+    day: Day
     status: DayStatus
     reason: Reason | None = None
     hours: ExactHours | None = Field(
         default=None,
         description="Hours of temporary unemployment that day; default Q / days_per_week.",
     )
-    frost_period: bool = Field(
+    frost_period: YesNo = Field(
         default=False, description="The day falls in a frost period recognised by Constructiv (R6)."
     )
 
@@ -364,7 +472,9 @@ class DayEntry(_Model):
         else:
             problems += self._other_day_problems()
         if problems:
-            raise ValidationError.from_exception_data("DayEntry", problems)
+            # masked here: pydantic runs an "after" validator outside the base class's wrap
+            error = ValidationError.from_exception_data("DayEntry", problems)
+            raise masked_error(error, self._personal_fields)
         return self
 
     def _unemployment_problems(self) -> list[InitErrorDetails]:
@@ -441,17 +551,43 @@ def _problem(
     return {"type": PydanticCustomError(kind, message, context), "loc": (field,), "input": value}
 
 
+MAX_DAYS_IN_A_MONTH = 31
+
+
+def _at_most_a_month_of_days(value: Any) -> Any:
+    """Refuse more entries than a month has days before validating any of them: pydantic's own
+    length limit counts only valid entries, so a million empty entries would each get their
+    errors (gigabytes of them) before the limit is reached."""
+    if (
+        isinstance(value, Sized)
+        and not isinstance(value, str | bytes | Mapping)
+        and len(value) > MAX_DAYS_IN_A_MONTH
+    ):
+        raise PydanticCustomError(
+            "too_many_days",
+            "{count} entries for one month; a month has at most {limit} days and each day is "
+            "given at most once",
+            {"count": len(value), "limit": MAX_DAYS_IN_A_MONTH},
+        )
+    return value
+
+
 class Month(_Model):
     """A calendar month of the worker's control card and the state of the paperwork."""
 
-    year: int = Field(ge=2000, le=2100)
-    month: int = Field(ge=1, le=12)
-    days: tuple[DayEntry, ...] = ()
-    employer_declared: bool = Field(
+    year: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=2000, le=2100)
+    month: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=1, le=12)
+    days: Annotated[tuple[DayEntry, ...], BeforeValidator(_at_most_a_month_of_days)] = Field(
+        default=(),
+        # for an input without a length (a generator): pydantic stops at the 32nd valid entry
+        max_length=MAX_DAYS_IN_A_MONTH,
+        description="The days of the control card that matter, each at most once.",
+    )
+    employer_declared: YesNo = Field(
         default=True,
         description="The employer's monthly declaration of hours (DRS scenario 5) is in.",
     )
-    card_submitted: bool = Field(
+    card_submitted: YesNo = Field(
         default=True, description="The worker's control card is submitted."
     )
 
@@ -507,9 +643,10 @@ class History(_Model):
     The credit itself is a dated parameter (``construction.credit_units``), so the bound
     ``cp124_credit_used <= credit`` is checked by ``compute_month`` against the credit in force for
     the month (a ``ValidationError`` at ``history.cp124_credit_used``), not here: counters left by
-    a month computed with a larger, overridden credit must still load.
+    a month computed with a larger, overridden credit must still load. Both counters hold one
+    year's units, so neither can pass 318 (53 weeks of 6 days).
     """
 
-    through: date | None = None
+    through: Day | None = None
     supplement_units: HalfUnits = Decimal("0.00")
     cp124_credit_used: HalfUnits = Decimal("0.00")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -245,13 +246,26 @@ class MonthResult:
 
     # ------------------------------------------------------------------ rendering
 
-    def explain(self, format: Format = "text", lang: Language | str = "en") -> str:
+    def explain(
+        self,
+        format: Format = "text",
+        lang: Language | str = "en",
+        *,
+        receipt_key: bytes | None = None,
+    ) -> str:
         """Every step with formulas, values and numbered sources, in English (``en``), French
-        (``fr``) or Dutch (``nl``); the national number is masked."""
+        (``fr``) or Dutch (``nl``); the national number is masked.
+
+        The JSON document ends with a decision receipt: library version, parameter fingerprint
+        and, when ``receipt_key`` is given, ``inputs_hmac_sha256`` (see :meth:`inputs_hmac`);
+        without a key that field is null. ``receipt_key`` is for the JSON document only.
+        """
         language = check_language(lang)
+        if receipt_key is not None and format != "json":
+            raise ValueError("receipt_key is for the JSON document (format='json') only")
         explanation = self._explanation()
         if format == "json":
-            return json_document(language, self._data(), explanation)
+            return json_document(language, self._data(receipt_key), explanation)
         return render(format, language, explanation)
 
     def _explanation(self) -> Explanation:
@@ -291,19 +305,50 @@ class MonthResult:
             steps=self.steps,
         )
 
-    def as_json(self, lang: Language | str = "en") -> dict[str, Any]:
+    def as_json(
+        self, lang: Language | str = "en", *, receipt_key: bytes | None = None
+    ) -> dict[str, Any]:
         """The JSON document of :meth:`explain` (``format="json"``), as Python data."""
-        document: dict[str, Any] = json.loads(self.explain("json", lang))
+        document: dict[str, Any] = json.loads(self.explain("json", lang, receipt_key=receipt_key))
         return document
 
-    def _data(self) -> dict[str, Any]:
+    def inputs_hmac(self, key: bytes) -> str:
+        """HMAC-SHA256, keyed with the caller's secret, of the full inputs: the receipt that ties
+        this result to exactly these inputs, national number included, without revealing it.
+
+        The message is the four inputs as JSON (``model_dump(mode="json")`` of the worker, with
+        its 11-digit national number, the employer, the month and the history), under the keys
+        ``worker``, ``employer``, ``month``, ``history``, written with ``json.dumps(inputs,
+        sort_keys=True, separators=(",", ":"))`` and encoded in UTF-8 (the text is ASCII): a
+        payment body recomputes it from the inputs it stores, with or without this library.
+        Two inputs that differ in anything, if only in the national number, give different
+        receipts. Without the key nobody can test a guessed national number against it; a bare
+        hash could be, as there are fewer than a billion national numbers to try (decision D27).
+        ``key``: at least 16 bytes (128 bits), kept secret by the caller.
+        """
+        if not isinstance(key, bytes):
+            raise TypeError(f"the receipt key must be bytes, not a {type(key).__name__}")
+        if len(key) < RECEIPT_KEY_MIN_BYTES:
+            raise ValueError(
+                f"the receipt key has {len(key)} bytes; use a secret of at least "
+                f"{RECEIPT_KEY_MIN_BYTES} bytes (for instance secrets.token_bytes(32))"
+            )
+        inputs = {
+            "worker": self.worker.model_dump(mode="json"),
+            "employer": self.employer.model_dump(mode="json"),
+            "month": self.month.model_dump(mode="json"),
+            "history": self.history.model_dump(mode="json"),
+        }
+        canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
+        return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
+
+    def _data(self, receipt_key: bytes | None = None) -> dict[str, Any]:
         inputs = {
             "worker": {**self.worker.model_dump(mode="json"), "niss": mask_niss(self.worker.niss)},
             "employer": self.employer.model_dump(mode="json"),
             "month": self.month.model_dump(mode="json"),
             "history": self.history.model_dump(mode="json"),
         }
-        canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
         return {
             "period": f"{self.month.year}-{self.month.month:02d}",
             "inputs": inputs,
@@ -312,7 +357,9 @@ class MonthResult:
             "receipt": {
                 "library_version": self.library_version,
                 "parameters_fingerprint": self.parameters_fingerprint,
-                "inputs_sha256": hashlib.sha256(canonical.encode()).hexdigest(),
+                "inputs_hmac_sha256": (
+                    None if receipt_key is None else self.inputs_hmac(receipt_key)
+                ),
             },
         }
 
@@ -355,6 +402,9 @@ class MonthResult:
             "status": self.status.value,
         }
 
+
+RECEIPT_KEY_MIN_BYTES = 16
+"""A receipt key shorter than 128 bits could be guessed along with the national number."""
 
 try:
     LIBRARY_VERSION = package_version("chomage-rules")

@@ -21,7 +21,9 @@ import re
 
 __all__ = [
     "is_joint_committee",
+    "mask_digit_runs",
     "mask_niss",
+    "mask_niss_input",
     "normalize_enterprise_number",
     "normalize_niss",
 ]
@@ -46,7 +48,7 @@ def normalize_niss(text: str) -> str:
         # the text is not repeated: a mistyped national number is still personal data
         raise ValueError(
             f"the national number given ({_length(text)}) is not 11 digits "
-            "(write it as 85073003328 or 85.07.30-033.28)"
+            "(write it as YYMMDDSSSCC or YY.MM.DD-SSS.CC: birth date, serial number, check digits)"
         )
     digits = "".join(match.groups())
     month = int(digits[2:4])
@@ -80,14 +82,15 @@ def normalize_enterprise_number(text: str) -> str:
     """
     match = _ENTERPRISE_PATTERN.match(text.strip()) if isinstance(text, str) else None
     if match is None:
+        # not repeated, as a national number is not: it may be one, typed in the wrong box
         raise ValueError(
-            f"the enterprise number {text!r} is not 10 digits starting with 0 or 1 "
-            "(write it as 0403170701 or 0403.170.701)"
+            f"the enterprise number given ({_length(text)}) is not 10 digits starting with 0 or 1 "
+            "(write it as 0NNNNNNNNN or 0NNN.NNN.NNN)"
         )
     digits = "".join(match.groups())
     if int(digits[8:]) != _mod97_check(int(digits[:8])):
         raise ValueError(
-            f"the enterprise number {text!r} fails its mod-97 check: "
+            "the enterprise number given fails its mod-97 check: "
             "its last two digits do not match the first eight (a typing error?)"
         )
     return digits
@@ -100,6 +103,47 @@ def mask_niss(digits: str) -> str:
     a printout to a file without exposing them.
     """
     return f"**.**.**-***.{digits[-2:]}"
+
+
+def mask_niss_input(value: object) -> str:
+    """What an error may show of a value given for a national number, valid or not.
+
+    Eleven digits, however written (``85073003329``, ``85.07.30-033.29``, the integer
+    85073003329, full-width digits), are masked as in a rendering: ``**.**.**-***.29``, the check
+    digits that let a clerk match the error to a file. Anything else is described by its length
+    or its type only (``(not shown: 10 characters)``): a number one digit short or long is still
+    one typing error from a person's number.
+    """
+    digits = ""
+    if isinstance(value, str):
+        digits = "".join(character for character in value if character.isdecimal())
+    elif isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**11:
+        digits = f"{value:011d}"  # a number born in 2000 or later starts with 0, lost in an int
+    if len(digits) == 11:
+        return mask_niss(digits)
+    return f"(not shown: {_length(value)})"
+
+
+# ten digits or more, with the separators a national number is written with between them: a
+# national number, or one with a digit dropped, added or changed
+_DIGIT_RUN = re.compile(r"\d(?:[.\-/ ]?\d){9,}")
+
+
+def mask_digit_runs(text: str) -> str:
+    """``text`` with every run of ten digits or more masked, separators included.
+
+    For error messages and inputs that may quote a national number given in the wrong place (a
+    wage, a joint committee): eleven digits are masked as a national number is
+    (``**.**.**-***.11``), other runs are replaced by their length (``(10 digits, not shown)``).
+    No figure the library checks is that long: amounts stop at 1,000,000.00 (9 digits), dates
+    have 8.
+    """
+    return _DIGIT_RUN.sub(_masked_run, text)
+
+
+def _masked_run(match: re.Match[str]) -> str:
+    digits = "".join(character for character in match.group() if character.isdecimal())
+    return mask_niss(digits) if len(digits) == 11 else f"({len(digits)} digits, not shown)"
 
 
 def is_joint_committee(value: str) -> bool:

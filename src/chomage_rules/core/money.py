@@ -20,9 +20,12 @@ from .memo import shared
 from .ops import Num
 
 __all__ = [
+    "DECIMAL_DIGITS_LIMIT",
     "cents_to_decimal",
+    "check_decimal_size",
     "decimal_to_cents",
     "decimal_to_ratio",
+    "digits_written_out",
     "format_cents",
     "format_fraction",
     "half_units_to_decimal",
@@ -46,8 +49,58 @@ def half_up_div(numerator: Num, denominator: Num) -> Num:
     return (numerator + denominator // 2) // denominator
 
 
+DECIMAL_DIGITS_LIMIT = 100
+"""The most digits a figure may have written out in full (``3500.00`` has 6). Far above any amount,
+hours or count the rules take, and small enough that turning it into integers costs nothing."""
+
+
+_SHORT = 30
+"""Below it, a Decimal's top digit and its text bound its length well within the limit."""
+
+
+def digits_written_out(value: Decimal) -> int:
+    """How many digits a finite Decimal has written out without an exponent.
+
+    ``3500.00`` has 6, ``0.001`` has 4 (``0`` and ``001``), ``1E+5000`` has 5,001. Read from the
+    Decimal's digits and exponent only, so it is instant for any size.
+    """
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # 'n', 'N' or 'F': NaN or an infinity
+        raise ValueError(f"{value} is not a finite number")
+    whole = max(len(digits) + exponent, 1)
+    fraction = max(-exponent, 0)
+    return whole + fraction
+
+
+def check_decimal_size(value: Decimal, what: str) -> None:
+    """Raise ValueError, in plain words, when a Decimal is too long to be a figure of this library.
+
+    Call it before anything turns a caller's Decimal into integers: ``1E+999999999`` is a short
+    text, but as an exact integer it has a billion digits, and building it takes minutes and
+    gigabytes. ``what`` names the figure for the message ("the monthly gross wage"). NaN and
+    infinities pass: they are refused where finiteness is checked.
+    """
+    if not value.is_finite():
+        return
+    if -_SHORT < value.adjusted() < _SHORT and len(str(value)) < _SHORT:
+        # the usual case, without building the digits' tuple (3 times slower): at most 30 digits
+        # before the point and 28 + 29 after it (the coefficient has no more digits than its
+        # text has characters), 87 in all
+        return
+    digits = digits_written_out(value)
+    if digits > DECIMAL_DIGITS_LIMIT:
+        raise ValueError(
+            f"{what} has {digits:,} digits when written out in full; no figure here has more "
+            f"than {DECIMAL_DIGITS_LIMIT}"
+        )
+
+
 def decimal_to_ratio(value: Decimal) -> tuple[int, int]:
-    """A finite Decimal as an exact, reduced ``(numerator, denominator)``; no context involved."""
+    """A finite Decimal as an exact, reduced ``(numerator, denominator)``; no context involved.
+
+    ValueError for a Decimal too long to be a figure (see :func:`check_decimal_size`).
+    """
+    check_decimal_size(value, "the number")
     return value.as_integer_ratio()
 
 
@@ -62,7 +115,7 @@ def hundredths(value: Decimal) -> int:
 
 
 def _scaled(value: Decimal, scale: int, what: str) -> int:
-    numerator, denominator = value.as_integer_ratio()
+    numerator, denominator = decimal_to_ratio(value)
     numerator *= scale
     if numerator % denominator:
         raise ValueError(f"{value} is not a whole number of {what}s")

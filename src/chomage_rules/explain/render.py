@@ -21,8 +21,10 @@ from .step import Notice, Step
 
 __all__ = ["SCHEMA_VERSION", "Explanation", "References", "render"]
 
-SCHEMA_VERSION = "2.0"
-"""2.0: texts in the language asked, sources listed once as numbered references."""
+SCHEMA_VERSION = "3.0"
+"""2.0: texts in the language asked, sources listed once as numbered references. 3.0: the receipt's
+``inputs_sha256`` (of the masked inputs) is replaced by ``inputs_hmac_sha256``, keyed by the
+caller, of the full inputs (null without a key)."""
 
 
 @dataclass(frozen=True, slots=True)
