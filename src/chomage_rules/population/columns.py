@@ -40,7 +40,13 @@ import pandas as pd
 from pydantic import ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ..case.models import MAX_DAY_HOURS, MAX_HOURLY_WAGE, MAX_MONTHLY_WAGE, MAX_WEEKLY_HOURS
+from ..case.models import (
+    MAX_DAY_HOURS,
+    MAX_HOURLY_WAGE,
+    MAX_MONTHLY_WAGE,
+    MAX_UNITS_IN_A_YEAR,
+    MAX_WEEKLY_HOURS,
+)
 from ..core.identifiers import is_joint_committee
 from ..core.money import decimal_to_cents
 from ..core.vocabulary import (
@@ -78,7 +84,7 @@ class Column:
     """Why a value above ``high`` is refused, for the message."""
 
 
-MAX_YEAR_UNITS = 6 * 53
+MAX_YEAR_UNITS = int(MAX_UNITS_IN_A_YEAR)
 """The most units a counter of a year can hold: six days a week, 53 weeks (``History``'s own
 bound on ``supplement_units`` and ``cp124_credit_used``)."""
 

@@ -5,13 +5,13 @@ Callers index their tables by whatever identifies a worker-month, often the nati
 logged, shown and kept, so neither its text, nor its ``loc``, nor its ``input`` may carry one, nor
 anything one digit from one (a mistyped number is still personal data).
 
-The rule is deliberately blunt, so that no near miss slips through: any run of **9 or more
-digits** (separators ``.``, ``-``, ``/`` or a space between digits allowed, as national numbers are
-written) is masked as :func:`~chomage_rules.core.identifiers.mask_niss` masks a national number:
-only the last two digits stay, which lets a clerk match an error to a file without exposing the
-number. No figure the library itself writes in a population error has that many digits (limits
-are written ``1e+08``); the row's **position** always goes with its label, so a masked label
-still finds the row.
+The rule is the models' (:data:`~chomage_rules.core.identifiers.DIGIT_RUN`): any run of **10 or
+more digits** (separators ``.``, ``-``, ``/`` or a space between digits allowed, as national
+numbers are written) is masked as :func:`~chomage_rules.core.identifiers.mask_niss` masks a
+national number: only the last two digits stay, which lets a clerk match an error to a row without
+exposing the number. No figure the library itself writes in a population error has that many
+digits (limits are written ``1e+08``); the row's **position** always goes with its label, so a
+masked label still finds the row.
 """
 
 from __future__ import annotations
@@ -22,16 +22,12 @@ from typing import Any
 
 import numpy as np
 
-from ..core.identifiers import mask_niss
+from ..core.identifiers import DIGIT_RUN, LONG_DIGIT_RUN, mask_niss
 
 __all__ = ["LONG_DIGITS", "mask_digits", "number_text", "safe_input", "safe_label"]
 
-LONG_DIGITS = 9
-"""A run of this many digits or more is masked: a national number has 11, and one digit from it
-(one dropped, added or changed) has 10 to 12; 9 leaves a margin."""
-
-_DIGIT_RUN = re.compile(r"\d(?:[ ./-]?\d)*")
-"""Digits, with at most one separator between two of them (``85.07.30-033.28``, ``850730 033 28``)."""
+LONG_DIGITS = LONG_DIGIT_RUN
+"""A run of this many digits or more is masked (the models' rule)."""
 
 
 def _digits(text: str) -> str:
@@ -44,8 +40,8 @@ def _mask_run(match: re.Match[str]) -> str:
 
 
 def mask_digits(text: str) -> str:
-    """``text`` with every run of 9 or more digits masked (``**.**.**-***.28``)."""
-    return _DIGIT_RUN.sub(_mask_run, text)
+    """``text`` with every run of 10 or more digits masked (``**.**.**-***.28``)."""
+    return DIGIT_RUN.sub(_mask_run, text)
 
 
 def _plain(value: Any) -> Any:
@@ -55,7 +51,7 @@ def _plain(value: Any) -> Any:
 def safe_label(label: Any) -> str | int:
     """A row's index label as an error's ``loc`` may carry it: an int or a str, masked.
 
-    A label whose text holds 9 or more digits in all (a national number, with or without
+    A label whose text holds 10 or more digits in all (a national number, with or without
     separators, or one embedded in a longer key) is replaced by the mask of its digits: the
     position, shown next to it, still names the row.
     """
@@ -86,7 +82,7 @@ def safe_input(value: Any) -> Any:
 
 def number_text(value: Any, unit: str = "") -> str:
     """A value as given, with its unit, for a message: ``-5 cents``, ``2.5 units``, ``'abc'``; a
-    value of 9 or more digits is described by its length only (``a number of units written
+    value of 10 or more digits is described by its length only (``a number of units written
     with 19 digits``)."""
     value = _plain(value)
     if isinstance(value, float) and value.is_integer():
