@@ -9,7 +9,7 @@ as the files give them.
 
 import pickle
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import FrozenInstanceError, replace
 from datetime import date
 from decimal import Decimal
@@ -32,6 +32,7 @@ from chomage_rules import (
     Worker,
     compute_month,
 )
+from chomage_rules.kernel import month_figures
 from chomage_rules.parameters.month import resolve_month
 
 DEFAULT = ParameterSet.default()
@@ -199,3 +200,32 @@ def test_a_source_is_frozen_too() -> None:
     with pytest.raises(FrozenInstanceError):
         source.url = "https://elsewhere.example"  # type: ignore[misc]
     assert isinstance(STANDARD, Parameter)
+
+
+def _mutable_parts(node: Any, path: str, seen: set[int]) -> list[str]:
+    """The dicts, lists and sets reachable from ``node`` through named tuples, tuples and
+    read-only mappings: each one a way to change the figures kept for a set."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    found = [path] if isinstance(node, (dict, list, set, bytearray)) else []
+    if isinstance(node, tuple) and hasattr(node, "_fields"):
+        children = [(f"{path}.{name}", getattr(node, name)) for name in node._fields]
+    elif isinstance(node, (tuple, list, set, frozenset)):
+        children = [(f"{path}[{i}]", item) for i, item in enumerate(node)]
+    elif isinstance(node, Mapping):
+        children = [(f"{path}[{key!r}]", item) for key, item in node.items()]
+    else:
+        children = []
+    for where, child in children:
+        found += _mutable_parts(child, where, seen)
+    return found
+
+
+@pytest.mark.parametrize("first_day", [date(2020, 3, 1), date(2022, 11, 1), JUNE_2024])
+def test_the_rules_figures_kept_for_a_set_are_read_only(first_day: date) -> None:
+    # each rule's figures of a month are kept per set and reachable from every result
+    # (result.computation.figures): a dict there (the rates by group, the figures' uses) would
+    # let a caller change the rates of every later month computed with the shared default
+    figures = month_figures(DEFAULT, first_day)
+    assert _mutable_parts(figures, "figures", set()) == []

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..core.errors import ParameterNotCovered
@@ -144,7 +145,7 @@ def figures(p: MonthParameters) -> Figures:
         tuple(a or 0 for a in amounts),
         tuple(frost),
         tuple(missing),
-        {name: p.uses[name] for name in PARAMETERS if name in p.uses},
+        MappingProxyType({name: p.uses[name] for name in PARAMETERS if name in p.uses}),
     )
 
 

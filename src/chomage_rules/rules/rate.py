@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ..core.errors import ParameterNotCovered
@@ -131,7 +132,8 @@ def figures(p: MonthParameters) -> Figures:
         p.value_required(group.value)
     uses = {group: p.uses.get(group.value) for group in RATE_GROUPS}
     rates = {group: ratio(use.version if use else None) for group, use in uses.items()}
-    return Figures(p.first_day, rates, uses)
+    # read-only: the figures are kept per set and reachable from every result (D55)
+    return Figures(p.first_day, MappingProxyType(rates), MappingProxyType(uses))
 
 
 def units_by_group(ops: Ops, f: Figures, half_units: Mapping[Reason, Num]) -> dict[RateGroup, Num]:
