@@ -75,7 +75,13 @@ class InvariantViolation(AssertionError):
 
     def __init__(self, invariant: str, message: str) -> None:
         self.invariant = invariant
+        self.details = message
         super().__init__(f"[{invariant}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its own arguments (hypothesis and pytest-xdist send failures across
+        processes pickled; the default would call the constructor with the message alone)."""
+        return (type(self), (self.invariant, self.details), self.__dict__)
 
 
 def _fail(invariant: str, message: str) -> None:
