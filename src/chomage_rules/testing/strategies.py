@@ -2,9 +2,11 @@
 
 - national and enterprise numbers with correct mod-97 check digits (BIS numbers too);
 - wages at, just below and just above the ceiling and the supplement threshold of the month, and
+  of every other date (each dated value ± a cent: a figure kept after it changed is found), and
   at exact half-cent ties of the daily amount (60 %, 65 %, 70 %);
 - counters at 25-27 units (the 27th-unit rule) and at the end of the construction credit;
-- month and year boundaries, 29 February, the energy-crisis window, service-year starts (October);
+- month and year boundaries, 29 February, the energy-crisis window, service-year starts (October),
+  and the months around each change of a dated figure;
 - five- and six-day weeks, all four regimes, explicit and default hours, half units.
 
 Every strategy shrinks towards a short, readable case (few days, round wages, no counters).
@@ -123,8 +125,40 @@ def covered_months(parameters: ParameterSet | None = None) -> st.SearchStrategy[
         (2020, 5),
         (2022, 7),  # 29 Feb, service year, 15 % withholding
     ]
-    special = [m for m in special if first <= date(*m, 1) <= last]
+    special += _months_around_changes(parameters or ParameterSet.default())
+    special = sorted({m for m in special if first <= date(*m, 1) <= last})
     return st.one_of(st.integers(0, span).map(at), st.sampled_from(special))
+
+
+_AIMED_AT = (
+    "wage.monthly_ceiling",
+    "supplement.wage_threshold",
+    "supplement.amount",
+    "supplement.energy_amount",
+    "allowance.minimum_daily",
+    "rate.standard",
+    "rate.force_majeure",
+    "construction.credit_units",
+)
+"""The dated figures whose changes the generated months surround."""
+
+
+@cache
+def _months_around_changes(parameters: ParameterSet) -> list[tuple[int, int]]:
+    """For each change of a figure of :data:`_AIMED_AT` (and of the CP 124 amounts): the month
+    before it, the month it starts in and the first month it covers whole — where a figure
+    kept after it changed, or applied before it starts, pays the wrong amount."""
+    names = [n for n in parameters.names() if n in _AIMED_AT or n.startswith("construction.")]
+    months: set[tuple[int, int]] = set()
+    for name in names:
+        for version in parameters.parameter(name).versions:
+            start = version.valid_from
+            if start == date.min:  # an override of the whole series: no change to surround
+                continue
+            index = start.year * 12 + start.month - 1
+            for offset in (-1, 0, 0 if start.day == 1 else 1):
+                months.add(((index + offset) // 12, (index + offset) % 12 + 1))
+    return sorted(months)
 
 
 # --------------------------------------------------------------------------- money
@@ -135,8 +169,38 @@ def _money(cents: int) -> Decimal:
 
 
 WageKind = Literal[
-    "ordinary", "tie_60", "tie_65", "tie_70", "tie_standard", "above_threshold", "edge", "ceiling"
+    "ordinary",
+    "tie_60",
+    "tie_65",
+    "tie_70",
+    "tie_standard",
+    "above_threshold",
+    "edge",
+    "ceiling",
+    "threshold",
 ]
+
+_EDGES = ("wage.monthly_ceiling", "supplement.wage_threshold")
+"""The figures a wage is compared with: the ceiling (R1) and the supplement's threshold (R5)."""
+
+
+@cache
+def _dated_edges(parameters: ParameterSet) -> dict[str, tuple[int, ...]]:
+    """Every value each edge has had or will have (cents), whatever the month: a wage a cent
+    around an earlier or a later figure finds an implementation that keeps the wrong one."""
+    return {
+        name: tuple(
+            sorted(
+                {
+                    decimal_to_cents(v.value)
+                    for v in parameters.parameter(name).versions
+                    if v.value is not None
+                }
+            )
+        )
+        for name in _EDGES
+        if name in parameters.names()
+    }
 
 
 def _tie_cents(start: int, rate: Decimal, divisor: int) -> int | None:
@@ -162,7 +226,9 @@ def wages(
 
     A kind of wage is chosen first, so that each edge comes up often whatever hypothesis's bias
     towards small numbers: ordinary (1,000-8,000), above the supplement threshold, the ceiling or
-    the threshold ± a few cents, and wages whose daily amount falls exactly on a half cent at 60 %
+    the threshold ± a few cents (those in force on ``on``, or any value they have had or will
+    have, ± a cent: ``edge``; ``ceiling`` and ``threshold`` for one of them), and wages whose
+    daily amount falls exactly on a half cent at 60 %
     (wage ≡ 0.65 mod 1.30), 65 % (≡ 1.00 mod 2.00) and 70 % (≡ 1.30 mod 2.60) — the ties that
     float engines round the wrong way; on a known month, the ties are at the standard and the
     force-majeure rates in force then. Shrinks towards 1,000.00.
@@ -175,9 +241,32 @@ def wages(
         if tie is not None:
             return _money(tie)
         kind = "tie_60"
-    if kind == "ceiling" and "wage.monthly_ceiling" in edges:
-        return _money(edges["wage.monthly_ceiling"] + draw(st.integers(-2, 2)))
+    if kind in ("ceiling", "threshold", "edge"):
+        return _money(_at_an_edge(draw, kind, edges, _dated_edges(parameters)))
     return _money(_cents_of_kind(draw, kind, edges))
+
+
+def _at_an_edge(
+    draw: st.DrawFn,
+    kind: Literal["ceiling", "threshold", "edge"],
+    edges: dict[str, int],
+    dated: dict[str, tuple[int, ...]],
+) -> int:
+    """A wage (cents) at an edge: half the time the figure in force (± two cents), otherwise any
+    value the figure has had or will have (± a cent)."""
+    names = {
+        "ceiling": ("wage.monthly_ceiling",),
+        "threshold": ("supplement.wage_threshold",),
+        "edge": _EDGES,
+    }[kind]
+    in_force = sorted(edges[n] for n in names if n in edges)
+    use_in_force: bool = bool(in_force) and draw(st.booleans())
+    if use_in_force:
+        return draw(st.sampled_from(in_force)) + draw(st.integers(-2, 2))
+    values = sorted({v for n in names for v in dated.get(n, ())})
+    if not values:
+        return draw(st.integers(100_000, 800_000))
+    return draw(st.sampled_from(values)) + draw(st.integers(-1, 1))
 
 
 def _wage_edges(on: date | None, parameters: ParameterSet) -> dict[str, int]:
@@ -198,12 +287,9 @@ def _wage_kind(
     kinds: list[WageKind] = ["ordinary", "tie_60", "tie_65", "tie_70"]
     if "supplement.wage_threshold" in edges:
         kinds.append("above_threshold")
-    if edges:
-        kinds.append("edge")
+    kinds.append("edge")  # the month's edges, or those of another date
     chosen: WageKind
-    if kind is None or (
-        kind in ("above_threshold", "edge", "ceiling", "tie_standard") and not edges
-    ):
+    if kind is None or (kind in ("above_threshold", "tie_standard") and not edges):
         chosen = draw(st.sampled_from(kinds))
     else:
         chosen = kind
@@ -245,9 +331,7 @@ def _cents_of_kind(draw: st.DrawFn, kind: WageKind, edges: dict[str, int]) -> in
         return 130 + 260 * draw(st.integers(400, 1500))
     if kind == "above_threshold" and "supplement.wage_threshold" in edges:
         return edges["supplement.wage_threshold"] + draw(st.integers(1, 400_000))
-    if kind in ("above_threshold", "ceiling"):
-        return draw(st.integers(100_000, 800_000))
-    return draw(st.sampled_from(sorted(edges.values()))) + draw(st.integers(-2, 2))
+    return draw(st.integers(100_000, 800_000))
 
 
 # --------------------------------------------------------------------------- workers, employers
@@ -354,9 +438,15 @@ def _unemployed_day(
 
 
 def _reasons_on(day: date, allowed: Sequence[Reason] | None) -> list[Reason]:
+    """The reasons a day may have; within the energy-crisis window, the scheme's reason is
+    weighted to about one day in three (one reason in nine otherwise, over six months of some
+    ninety: its supplement would hardly come up)."""
     reasons = list(Reason) if allowed is None else list(allowed)
     if not (ENERGY_CRISIS_FIRST_DAY <= day <= ENERGY_CRISIS_LAST_DAY):
-        reasons = [r for r in reasons if r is not Reason.ENERGY_CRISIS]
+        return [r for r in reasons if r is not Reason.ENERGY_CRISIS]
+    if Reason.ENERGY_CRISIS in reasons:
+        others = len(reasons) - 1
+        reasons += [Reason.ENERGY_CRISIS] * (others // 2 - 1)
     return reasons
 
 
@@ -414,17 +504,21 @@ def histories(
     *,
     before: date | None = None,
     credit: int = 60,
-    aim: Literal["27th_unit", "credit_end"] | None = None,
+    aim: Literal["27th_unit", "credit_end", "before_27th_unit"] | None = None,
 ) -> History:
     """Counters just before a month: around 26 supplement units and the end of the credit.
 
-    ``aim`` puts the counter that matters right before its edge (24-28 supplement units, or the
-    last 6 units of the credit), in the month's own year (``through=None``).
+    ``aim`` puts the counter that matters right before its edge (22-28 supplement units, or the
+    last 6 units of the credit), or the supplement's counter before the 27th unit (0-25.5 units:
+    every eligible unit is then paid or not by the wage alone), in the month's own year
+    (``through=None``).
     """
     near_27 = st.integers(44, 56)
     near_end = st.integers(2 * credit - 12, 2 * credit)
     if aim == "27th_unit":
         supplement_half, credit_half = draw(near_27), draw(st.integers(0, 2 * credit))
+    elif aim == "before_27th_unit":
+        supplement_half, credit_half = draw(st.integers(0, 51)), draw(st.integers(0, 2 * credit))
     elif aim == "credit_end":
         supplement_half, credit_half = draw(st.integers(0, 400)), draw(near_end)
     else:
@@ -462,8 +556,15 @@ class Case:
     history: History
 
 
-Scenario = Literal["any", "27th_unit", "half_cent_tie", "ceiling", "credit_end"]
-SCENARIOS: tuple[Scenario, ...] = ("any", "27th_unit", "half_cent_tie", "ceiling", "credit_end")
+Scenario = Literal["any", "27th_unit", "half_cent_tie", "ceiling", "threshold", "credit_end"]
+SCENARIOS: tuple[Scenario, ...] = (
+    "any",
+    "27th_unit",
+    "half_cent_tie",
+    "ceiling",
+    "threshold",
+    "credit_end",
+)
 """What :func:`cases` aims at; each comes up about as often as the others, whatever hypothesis's
 bias towards small numbers:
 
@@ -472,7 +573,11 @@ bias towards small numbers:
   units already counted in the year (R5);
 - ``half_cent_tie``: a monthly wage whose daily amount at the standard rate in force falls exactly
   on a half cent, and days of reasons at that rate (R0);
-- ``ceiling``: a wage within two cents of the ceiling (R1);
+- ``ceiling``: a wage within two cents of the ceiling in force, or a cent around any value the
+  ceiling has had or will have (R1);
+- ``threshold``: 2024 on, a wage within two cents of the supplement threshold in force or a cent
+  around any of its values (4,000, 4,155, 4,284 …), no company agreement, fewer than 26 units
+  counted in the year: the units are paid, or not, by the wage alone (R5);
 - ``credit_end``: joint committee 124, a category and a card, the last units of the credit (R6).
 """
 
@@ -512,7 +617,7 @@ def cases(
     employer = draw(
         employers(
             joint_committee=joint_committee,
-            agreement=False if chosen == "27th_unit" else None,
+            agreement=False if chosen in ("27th_unit", "threshold") else None,
         )
     )
     wage_kind = _WAGE_KIND_OF.get(chosen)
@@ -544,8 +649,7 @@ def cases(
             parameters=parameters,
         )
     )
-    aim = chosen if chosen in ("27th_unit", "credit_end") else None
-    history = draw(histories(before=first, aim=aim))
+    history = draw(histories(before=first, aim=_HISTORY_AIM_OF.get(chosen)))
     return Case(worker, employer, the_month, history)
 
 
@@ -553,6 +657,12 @@ _WAGE_KIND_OF: dict[Scenario, WageKind] = {
     "27th_unit": "above_threshold",
     "half_cent_tie": "tie_standard",
     "ceiling": "ceiling",
+    "threshold": "threshold",
+}
+_HISTORY_AIM_OF: dict[Scenario, Literal["27th_unit", "credit_end", "before_27th_unit"]] = {
+    "27th_unit": "27th_unit",
+    "credit_end": "credit_end",
+    "threshold": "before_27th_unit",
 }
 
 
@@ -564,10 +674,10 @@ def _first_day(
     parameters: ParameterSet | None,
 ) -> date:
     """The month of a case: the one given, or one every figure covers (from 2024 for the 27th
-    unit, which did not exist before)."""
+    unit and the threshold, which did not exist before)."""
     if year is None or month is None:
         months_drawn = covered_months(parameters)
-        if chosen == "27th_unit" and year is None:
+        if chosen in ("27th_unit", "threshold") and year is None:
             months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
         drawn_year, drawn_month = draw(months_drawn)
         year = drawn_year if year is None else year
@@ -579,13 +689,16 @@ def _first_day(
 
 
 SUPPLEMENT_START = date(2024, 1, 1)
+CONSTRUCTION_START = date(2020, 3, 26)
 
 
 @st.composite
 def parameter_sets(draw: st.DrawFn) -> ParameterSet:
     """The shipped set, or it with plausible what-if overrides (rates, ceiling, supplement …).
 
-    The supplement's figures are overridden from 2024-01-01 only, the date it came into force.
+    The supplement's figures are overridden from 2024-01-01 only, the date it came into force;
+    the CP 124 frost amounts (which no source gives) from 2020-03-26, with the other CP 124
+    figures.
     """
     base = ParameterSet.default()
     changes: dict[str, Decimal | dict[date, Decimal]] = {}
@@ -601,4 +714,11 @@ def parameter_sets(draw: st.DrawFn) -> ParameterSet:
         changes["supplement.wage_threshold"] = {
             SUPPLEMENT_START: _money(draw(st.integers(300_000, 500_000)))
         }
+    if draw(st.booleans()):
+        # a frost amount per CP 124 category (none is sourced: the caller supplies them), from
+        # the date the construction figures start, so that frost units are paid
+        for category in Cp124Category:
+            changes[f"construction.frost_amount.{category.value}"] = {
+                CONSTRUCTION_START: _money(draw(st.integers(0, 2000)))
+            }
     return base.override(changes) if changes else base
