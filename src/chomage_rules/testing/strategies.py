@@ -27,6 +27,7 @@ from typing import Literal
 from hypothesis import strategies as st
 
 from ..case.models import DayEntry, Employer, History, Month, Worker
+from ..core import memo
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
@@ -100,9 +101,14 @@ def _coverage(parameters: ParameterSet) -> tuple[date, date]:
     return start, date(LAST_YEAR, 12, 1)
 
 
-def covered_months(parameters: ParameterSet | None = None) -> st.SearchStrategy[tuple[int, int]]:
-    """``(year, month)`` pairs the parameters cover, with the interesting months weighted in."""
+def covered_months(
+    parameters: ParameterSet | None = None, *, since: date | None = None
+) -> st.SearchStrategy[tuple[int, int]]:
+    """``(year, month)`` pairs the parameters cover (from the month of ``since`` on, if given),
+    with the interesting months weighted in."""
     first, last = _coverage(parameters or ParameterSet.default())
+    if since is not None:
+        first = max(first, date(since.year, since.month, 1))
     span = (last.year - first.year) * 12 + last.month - first.month
 
     def at(offset: int) -> tuple[int, int]:
@@ -127,7 +133,13 @@ def covered_months(parameters: ParameterSet | None = None) -> st.SearchStrategy[
     ]
     special += _months_around_changes(parameters or ParameterSet.default())
     special = sorted({m for m in special if first <= date(*m, 1) <= last})
-    return st.one_of(st.integers(0, span).map(at), st.sampled_from(special))
+    # offsets from the first month and from the last: hypothesis favours small numbers, which
+    # alone would crowd the months at the start of the span
+    return st.one_of(
+        st.integers(0, span).map(at),
+        st.integers(0, span).map(lambda back: at(span - back)),
+        st.sampled_from(special),
+    )
 
 
 _AIMED_AT = (
@@ -143,11 +155,15 @@ _AIMED_AT = (
 """The dated figures whose changes the generated months surround."""
 
 
-@cache
 def _months_around_changes(parameters: ParameterSet) -> list[tuple[int, int]]:
-    """For each change of a figure of :data:`_AIMED_AT` (and of the CP 124 amounts): the month
+    """For each change of a figure of :data:`_AIMED_AT` (and of the CP 124 figures): the month
     before it, the month it starts in and the first month it covers whole — where a figure
-    kept after it changed, or applied before it starts, pays the wrong amount."""
+    kept after it changed, or applied before it starts, pays the wrong amount. Kept for the
+    set's life (:mod:`chomage_rules.core.memo`: a what-if set takes it along when dropped)."""
+    return memo.derived(parameters, "testing.months_around_changes", lambda: _changes(parameters))
+
+
+def _changes(parameters: ParameterSet) -> list[tuple[int, int]]:
     names = [n for n in parameters.names() if n in _AIMED_AT or n.startswith("construction.")]
     months: set[tuple[int, int]] = set()
     for name in names:
@@ -184,10 +200,13 @@ _EDGES = ("wage.monthly_ceiling", "supplement.wage_threshold")
 """The figures a wage is compared with: the ceiling (R1) and the supplement's threshold (R5)."""
 
 
-@cache
 def _dated_edges(parameters: ParameterSet) -> dict[str, tuple[int, ...]]:
     """Every value each edge has had or will have (cents), whatever the month: a wage a cent
     around an earlier or a later figure finds an implementation that keeps the wrong one."""
+    return memo.derived(parameters, "testing.dated_edges", lambda: _edge_values(parameters))
+
+
+def _edge_values(parameters: ParameterSet) -> dict[str, tuple[int, ...]]:
     return {
         name: tuple(
             sorted(
@@ -286,7 +305,7 @@ def _wage_kind(
     """The kind asked for, or one drawn among those the month has."""
     kinds: list[WageKind] = ["ordinary", "tie_60", "tie_65", "tie_70"]
     if "supplement.wage_threshold" in edges:
-        kinds.append("above_threshold")
+        kinds += ["above_threshold", "threshold"]
     kinds.append("edge")  # the month's edges, or those of another date
     chosen: WageKind
     if kind is None or (kind in ("above_threshold", "tie_standard") and not edges):
@@ -312,11 +331,20 @@ def _tie_at_a_rate_in_force(
         return None
     start = draw(st.integers(100_000, max(100_001, ceiling - 30_000)))
     tie = _tie_cents(start, rate, int(divisor))
-    if tie is not None and draw(st.booleans()):
-        # the next tie: its daily amount's last cent has the other parity, where half-up and
-        # half-even part ways
+    # three times in four, a tie whose cent below is even, where half-up and half-even part
+    # ways (half-even keeps the even cent); otherwise one where they agree. The next tie's cent
+    # has the other parity.
+    want_even = draw(st.integers(0, 3)) > 0
+    if tie is not None and _cent_below_is_even(tie, rate, int(divisor)) != want_even:
         tie = _tie_cents(tie + 1, rate, int(divisor))
     return tie
+
+
+def _cent_below_is_even(wage_cents: int, rate: Decimal, divisor: int) -> bool:
+    """For a wage whose daily amount ``rate × wage / divisor`` is a tie (k + ½ cents): k is even."""
+    numerator, denominator = rate.as_integer_ratio()
+    half_cents = 2 * numerator * wage_cents // (denominator * divisor)  # 2k + 1, exactly
+    return (half_cents // 2) % 2 == 0
 
 
 def _cents_of_kind(draw: st.DrawFn, kind: WageKind, edges: dict[str, int]) -> int:
@@ -458,6 +486,7 @@ def months(
     *,
     reasons: Sequence[Reason] | None = None,
     max_days: int = 31,
+    min_days: int = 0,
     weekly_hours: Decimal | None = None,
     days_per_week: int = 6,
     parameters: ParameterSet | None = None,
@@ -473,7 +502,12 @@ def months(
         month = drawn_month if month is None else month
     length = calendar.monthrange(year, month)[1]
     day_numbers = draw(
-        st.lists(st.integers(1, length), unique=True, max_size=min(max_days, length))
+        st.lists(
+            st.integers(1, length),
+            unique=True,
+            min_size=min(min_days, max_days, length),
+            max_size=min(max_days, length),
+        )
     )
     entries = []
     per_week: dict[int, int] = {}
@@ -509,16 +543,16 @@ def histories(
     """Counters just before a month: around 26 supplement units and the end of the credit.
 
     ``aim`` puts the counter that matters right before its edge (22-28 supplement units, or the
-    last 6 units of the credit), or the supplement's counter before the 27th unit (0-25.5 units:
-    every eligible unit is then paid or not by the wage alone), in the month's own year
-    (``through=None``).
+    last 6 units of the credit), or the supplement's counter just before the 27th unit (20-25.5
+    units: the month's first eligible units are then paid or not by the wage alone), in the
+    month's own year (``through=None``).
     """
     near_27 = st.integers(44, 56)
     near_end = st.integers(2 * credit - 12, 2 * credit)
     if aim == "27th_unit":
         supplement_half, credit_half = draw(near_27), draw(st.integers(0, 2 * credit))
     elif aim == "before_27th_unit":
-        supplement_half, credit_half = draw(st.integers(0, 51)), draw(st.integers(0, 2 * credit))
+        supplement_half, credit_half = draw(st.integers(40, 51)), draw(st.integers(0, 2 * credit))
     elif aim == "credit_end":
         supplement_half, credit_half = draw(st.integers(0, 400)), draw(near_end)
     else:
@@ -569,15 +603,17 @@ SCENARIOS: tuple[Scenario, ...] = (
 bias towards small numbers:
 
 - ``any``: everything drawn freely;
-- ``27th_unit``: 2024 on, a wage above the supplement threshold, no company agreement, 22-28
-  units already counted in the year (R5);
+- ``27th_unit``: 2024 on, a wage above the supplement threshold (one time in four a cent around
+  any of its values instead), no company agreement, 22-28 units already counted in the year, at
+  least one day (R5);
 - ``half_cent_tie``: a monthly wage whose daily amount at the standard rate in force falls exactly
   on a half cent, and days of reasons at that rate (R0);
 - ``ceiling``: a wage within two cents of the ceiling in force, or a cent around any value the
   ceiling has had or will have (R1);
 - ``threshold``: 2024 on, a wage within two cents of the supplement threshold in force or a cent
-  around any of its values (4,000, 4,155, 4,284 …), no company agreement, fewer than 26 units
-  counted in the year: the units are paid, or not, by the wage alone (R5);
+  around any of its values (4,000, 4,155, 4,284 …), no company agreement, days of reasons at
+  the standard rate, 20-25.5 units counted in the year: the month's first units are paid, or
+  not, by the wage alone (R5);
 - ``credit_end``: joint committee 124, a category and a card, the last units of the credit (R6).
 """
 
@@ -620,11 +656,11 @@ def cases(
             agreement=False if chosen in ("27th_unit", "threshold") else None,
         )
     )
-    wage_kind = _WAGE_KIND_OF.get(chosen)
+    wage_kind = _wage_kind_of(draw, chosen)
     if chosen == "half_cent_tie":
         paid = paid or "monthly"
-        if reasons is None:
-            reasons = _STANDARD_REASONS
+    if chosen in ("half_cent_tie", "threshold") and reasons is None:
+        reasons = _STANDARD_REASONS  # the reasons at the standard rate, with the supplement
     construction: bool | None = None
     if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
         construction = True
@@ -644,6 +680,7 @@ def cases(
             first.year,
             first.month,
             reasons=reasons,
+            min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,  # a month with units to pay
             weekly_hours=worker.weekly_hours,
             days_per_week=worker.days_per_week,
             parameters=parameters,
@@ -653,12 +690,21 @@ def cases(
     return Case(worker, employer, the_month, history)
 
 
+def _wage_kind_of(draw: st.DrawFn, chosen: Scenario) -> WageKind | None:
+    """The kind of wage a scenario aims at (None: any kind)."""
+    if chosen == "27th_unit" and draw(st.integers(0, 3)) == 0:
+        return "threshold"  # one time in four, at a value the threshold has had or will have
+    return _WAGE_KIND_OF.get(chosen)
+
+
 _WAGE_KIND_OF: dict[Scenario, WageKind] = {
     "27th_unit": "above_threshold",
     "half_cent_tie": "tie_standard",
     "ceiling": "ceiling",
     "threshold": "threshold",
 }
+_SUPPLEMENT_SCENARIOS: tuple[Scenario, ...] = ("27th_unit", "threshold")
+"""The scenarios of the 2024 supplement: from 2024 on, with at least one day in the month."""
 _HISTORY_AIM_OF: dict[Scenario, Literal["27th_unit", "credit_end", "before_27th_unit"]] = {
     "27th_unit": "27th_unit",
     "credit_end": "credit_end",
@@ -676,10 +722,8 @@ def _first_day(
     """The month of a case: the one given, or one every figure covers (from 2024 for the 27th
     unit and the threshold, which did not exist before)."""
     if year is None or month is None:
-        months_drawn = covered_months(parameters)
-        if chosen in ("27th_unit", "threshold") and year is None:
-            months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
-        drawn_year, drawn_month = draw(months_drawn)
+        since = SUPPLEMENT_START if chosen in _SUPPLEMENT_SCENARIOS and year is None else None
+        drawn_year, drawn_month = draw(covered_months(parameters, since=since))
         year = drawn_year if year is None else year
         month = drawn_month if month is None else month
     return date(year, month, 1)
