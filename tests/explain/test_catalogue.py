@@ -138,6 +138,15 @@ def _corpus() -> list[MonthResult]:
             month_of(2020, 3, unemployed([date(2020, 3, 2)], Reason.STRIKE_LOCKOUT)),
         )
     )
+    # a five-day worker with a Saturday of temporary unemployment (the generator keeps each
+    # worker's days within Monday to Friday or Saturday): units.outside_working_week
+    results.append(
+        compute_month(
+            worker(days_per_week=5),
+            employer(),
+            month_of(2025, 3, unemployed([date(2025, 3, 7), date(2025, 3, 8)], Reason.ECONOMIC)),
+        )
+    )
     return results
 
 

@@ -2,16 +2,19 @@
 week's limit (no more days of temporary unemployment in a calendar week than working days)."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import numpy as np
 import pytest
 
+from chomage_rules import DayEntry, Month, compute_month
 from chomage_rules.core.ops import SCALAR
 from chomage_rules.core.vocabulary import DayStatus, Reason, WorkRegime
 from chomage_rules.explain.step import Step
 from chomage_rules.population.ops import NUMPY
 from chomage_rules.rules import units
 from chomage_rules.rules.units import UnitScale
+from tests.helpers import employer, month_of, unemployed, worker
 
 
 def count(
@@ -307,3 +310,71 @@ def test_steps_add_the_days_and_the_hours_given() -> None:
     assert step.formula == "P = 19.20 h over 3 day(s); 19.20 × 6 / Q 38.00 = 3.0315…"
     assert step.result.startswith("3 unit(s)")
     assert (step.rule, step.sources) == ("R4", units.SOURCES)
+
+
+# --------------------------------------------------------------------------- days outside the week
+# A five-day regime works Monday to Friday as a rule; a Saturday or a Sunday of temporary
+# unemployment is paid as given (a week may include Saturdays) but named in a notice (issue 9,
+# item 14). 2025-03-08 is a Saturday, 2025-03-09 a Sunday.
+
+
+def _march_2025(*days: int) -> Month:
+    return month_of(2025, 3, unemployed([date(2025, 3, d) for d in days], Reason.ECONOMIC))
+
+
+def test_a_saturday_of_a_five_day_worker_is_paid_and_named_in_every_language() -> None:
+    result = compute_month(worker(days_per_week=5), employer(), _march_2025(7, 8))
+    # paid: 2 days × (38 / 5) h × 6 / 38 = 2.4 units, quarter-rounded to 2.5
+    assert result.units == {Reason.ECONOMIC: Decimal("2.5")}
+    (notice,) = [n for n in result.notices if n.code == "units.outside_working_week"]
+    assert notice.values["days"] == (("day.saturday", {"day": date(2025, 3, 8)}),)
+    texts = {lang: result.explain("text", lang) for lang in ("en", "fr", "nl")}
+    assert "Saturday 2025-03-08" in texts["en"] and "five-day working regime" in texts["en"]
+    assert "samedi 08/03/2025" in texts["fr"] and "régime de travail de cinq jours" in texts["fr"]
+    assert "zaterdag 08/03/2025" in texts["nl"] and "vijfdagenstelsel" in texts["nl"]
+    # the Friday is a working day of the regime: not named
+    assert "2025-03-07" not in texts["en"].split("How it was computed")[0]
+    document = result.as_json("en")
+    assert any("Saturday 2025-03-08" in n["message"] for n in document["notices"])
+
+
+def test_a_saturday_and_a_sunday_are_named_in_date_order() -> None:
+    result = compute_month(worker(days_per_week=5), employer(), _march_2025(9, 3, 8))
+    (notice,) = [n for n in result.notices if n.code == "units.outside_working_week"]
+    assert notice.values["days"] == (
+        ("day.saturday", {"day": date(2025, 3, 8)}),
+        ("day.sunday", {"day": date(2025, 3, 9)}),
+    )
+    assert "(Saturday 2025-03-08, Sunday 2025-03-09)" in result.explain()
+    assert "(zaterdag 08/03/2025, zondag 09/03/2025)" in result.explain(lang="nl")
+
+
+def test_a_saturday_of_a_six_day_worker_is_no_notice() -> None:
+    result = compute_month(worker(days_per_week=6), employer(), _march_2025(7, 8))
+    assert "units.outside_working_week" not in {n.code for n in result.notices}
+
+
+def test_a_five_day_month_of_weekdays_only_is_no_notice() -> None:
+    result = compute_month(worker(days_per_week=5), employer(), _march_2025(3, 4, 5, 6, 7))
+    assert "units.outside_working_week" not in {n.code for n in result.notices}
+
+
+def test_a_saturday_worked_is_no_notice() -> None:
+    # only days of temporary unemployment are paid, so only those are named
+    month = Month(
+        year=2025,
+        month=3,
+        days=[
+            *unemployed([date(2025, 3, 7)], Reason.ECONOMIC),
+            DayEntry(day=date(2025, 3, 8), status=DayStatus.WORKED),
+        ],
+    )
+    result = compute_month(worker(days_per_week=5), employer(), month)
+    assert "units.outside_working_week" not in {n.code for n in result.notices}
+
+
+@pytest.mark.parametrize("days_per_week", [1, 2, 3, 4, 5, 6])
+def test_days_outside_the_working_week_only_for_the_five_day_regime(days_per_week: int) -> None:
+    days = [date(2025, 3, 9), date(2025, 3, 3), date(2025, 3, 8)]
+    expected = (date(2025, 3, 8), date(2025, 3, 9)) if days_per_week == 5 else ()
+    assert units.days_outside_the_working_week(days, days_per_week) == expected

@@ -43,6 +43,9 @@ class MonthTotals:
     """Per reason, hours in hundredths of the frost days whose hours were given one by one."""
     others: dict[DayStatus, int] = field(default_factory=dict)
     """Days of the card that are not temporary unemployment, per status."""
+    outside_working_week: tuple[date, ...] = ()
+    """Days of temporary unemployment on a Saturday or a Sunday of a five-day worker (R4: told in
+    a notice, not refused)."""
 
 
 def month_totals(worker: Worker, month: Month) -> MonthTotals:
@@ -71,6 +74,9 @@ def month_totals(worker: Worker, month: Month) -> MonthTotals:
             f"more than the worker's {worker.days_per_week} working days a week",
             count,
         )
+    totals.outside_working_week = units.days_outside_the_working_week(
+        unemployed, worker.days_per_week
+    )
     return totals
 
 
@@ -177,5 +183,6 @@ def adapt(
         supplement_reset=counters.supplement_reset,
         credit_reset=counters.credit_reset,
         service_year=construction.service_year_start(first_day),
+        outside_working_week=totals.outside_working_week,
     )
     return inputs, shown

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError
@@ -20,7 +22,14 @@ from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
 from ..explain.catalogue import Language, check_language
 from ..explain.render import Explanation, json_document, render
 from ..explain.step import Notice, Step
-from ..kernel import KernelInputs, KernelOutputs, MonthFigures, Shown, explain_kernel
+from ..kernel import (
+    KernelInputs,
+    KernelOutputs,
+    MonthFigures,
+    Shown,
+    explain_kernel,
+    month_figures,
+)
 from ..parameters import ParameterSet
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
@@ -62,6 +71,70 @@ class Computation:
     figures: MonthFigures
     outputs: KernelOutputs
     parameters: ParameterSet
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled without the month's figures, which are derived again from the parameters when
+        loaded (the same function of the same set: the same figures), and with the shipped
+        parameters by reference (see :class:`_ShippedParameters`): a result crosses a process
+        boundary in a few kilobytes instead of some hundred."""
+        return (
+            _computation,
+            (
+                self.inputs,
+                self.shown,
+                self.outputs,
+                _portable(self.parameters),
+                self.figures.month.first_day,
+            ),
+        )
+
+
+def _computation(
+    inputs: KernelInputs,
+    shown: Shown,
+    outputs: KernelOutputs,
+    parameters: ParameterSet,
+    first_day: date,
+) -> Computation:
+    """A pickled :class:`Computation` loaded again."""
+    return Computation(inputs, shown, month_figures(parameters, first_day), outputs, parameters)
+
+
+class _ShippedParameters:
+    """The shipped parameters in a pickle: their fingerprint, not their figures.
+
+    Loaded as this process's ``ParameterSet.default()`` when its fingerprint is the same, and
+    refused otherwise (another version of the library ships other figures): a result loaded
+    with other figures than it was computed with would explain amounts it did not pay. A set of
+    the caller's own (an override, a folder) is pickled whole; it has no other home.
+    """
+
+    __slots__ = ("fingerprint",)
+
+    def __init__(self, fingerprint: str) -> None:
+        self.fingerprint = fingerprint
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_shipped_parameters, (self.fingerprint, LIBRARY_VERSION))
+
+
+def _portable(parameters: ParameterSet) -> ParameterSet | _ShippedParameters:
+    if parameters is ParameterSet.default():
+        return _ShippedParameters(parameters.fingerprint())
+    return parameters
+
+
+def _shipped_parameters(fingerprint: str, version: str) -> ParameterSet:
+    shipped = ParameterSet.default()
+    if shipped.fingerprint() != fingerprint:
+        raise pickle.UnpicklingError(
+            f"this result was computed with the parameters shipped with chomage-rules {version} "
+            f"(fingerprint {fingerprint}); this process ships other figures (chomage-rules "
+            f"{LIBRARY_VERSION}, fingerprint {shipped.fingerprint()}). Load it with the same "
+            "version, or keep results as their JSON document (explain('json')), which gives "
+            "every step with the figures it used"
+        )
+    return shipped
 
 
 class MonthResult:
@@ -107,6 +180,15 @@ class MonthResult:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a MonthResult cannot be changed ({name})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as what it was built from: the inputs and the computation. What is written out
+        when read (amounts as Decimals, steps, notices) is written again after loading, from the
+        same cents and half units, rather than carried."""
+        return (
+            MonthResult,
+            (self.worker, self.employer, self.month, self.history, self.computation),
+        )
 
     def __eq__(self, other: object) -> bool:
         """The same inputs under the same figures (hence the same amounts and steps)."""

@@ -21,6 +21,12 @@ class ParameterNotCovered(LookupError):
         message = f"parameter {name!r} has no value on {on.isoformat()}"
         super().__init__(f"{message}: {detail}" if detail else message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its own arguments, so that it crosses a process boundary (a process pool
+        sends errors back pickled): the default rebuilds from ``args``, the message alone, which
+        this constructor does not take. Attributes set later (``__notes__``) go along as state."""
+        return (type(self), (self.name, self.on, self.detail), self.__dict__)
+
 
 def input_error(
     title: str, loc: tuple[str | int, ...], message: str, value: Any

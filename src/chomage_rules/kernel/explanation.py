@@ -48,6 +48,7 @@ def explain_kernel(
         credit_after=k.construction.credit_used_after,
     )
     notices = (
+        *units.notices(shown.outside_working_week),
         *building_notices,
         *payment_status.notices(employer_declared=declared, card_submitted=submitted),
         *dated_figures.notices(f.month, steps),

@@ -109,6 +109,9 @@ class Shown(NamedTuple):
     supplement_reset: bool
     credit_reset: bool
     service_year: date
+    outside_working_week: tuple[date, ...] = ()
+    """Days of temporary unemployment on a Saturday or a Sunday of a five-day worker (R4's
+    notice; a population row has no dates)."""
 
 
 class KernelOutputs(NamedTuple):

@@ -95,7 +95,8 @@ class ParameterFileError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # an exception pickles its ``args`` by default, which are not this __init__'s arguments
-        return (ParameterFileError, (self.problems,))
+        # and its ``__dict__`` (the problems, and any notes added while it travelled up)
+        return (ParameterFileError, (self.problems,), self.__dict__)
 
 
 # --------------------------------------------------------------------------- figure checks

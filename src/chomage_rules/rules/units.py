@@ -16,13 +16,19 @@ with maintained rights) or S (income-guarantee and voluntary part-time); a day's
 has for them (the electronic card starts with every day marked as temporary unemployment, so a
 raw import can hold more). Units are carried as **half units** (integers), so the rule is exact
 and runs on columns.
+
+A five-day working regime (régime de travail de cinq jours, vijfdagenstelsel) works Monday to
+Friday as a rule; a day of temporary unemployment on a Saturday or a Sunday can still be right (a
+week that includes Saturdays), so it is paid as given, but the result names it in a notice
+(``units.outside_working_week``). A population row has no dates: the notice is given to one
+worker-month only.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from math import gcd
 from typing import NamedTuple
@@ -31,7 +37,7 @@ from ..core.money import half_up_div
 from ..core.ops import Flag, Num, Ops, add, is_zero, multiply
 from ..core.sources import LegalSource
 from ..core.vocabulary import DayStatus, Reason, WorkRegime
-from ..explain.step import Step
+from ..explain.step import Notice, Step
 from .daily_wage import SIX_DAY_WEEK
 
 __all__ = [
@@ -45,8 +51,10 @@ __all__ = [
     "Units",
     "compute",
     "counts_against_full_time",
+    "days_outside_the_working_week",
     "days_step",
     "divisor_hours",
+    "notices",
     "numerator",
     "overfull_weeks",
     "quarter_round",
@@ -58,7 +66,7 @@ __all__ = [
 RULE = "R4"
 
 STEPS: tuple[str, ...] = ("input.days", "units.quarter_round", "units.quarter_round.<reason>")
-NOTICES: tuple[str, ...] = ()
+NOTICES: tuple[str, ...] = ("units.outside_working_week",)
 
 SOURCES: tuple[LegalSource, ...] = (
     LegalSource(
@@ -204,6 +212,33 @@ def working_days_capacity(first_day: date, days_per_week: int) -> int:
         week = (first_day.toordinal() + number - 1) // 7
         per_week[week] = per_week.get(week, 0) + 1
     return sum(min(days_per_week, count) for count in per_week.values())
+
+
+FIVE_DAY_WEEK = 5
+"""A five-day working regime: Monday to Friday, as a rule."""
+
+_SATURDAY = 5  # date.weekday(): Monday is 0
+
+
+def days_outside_the_working_week(days: Iterable[date], days_per_week: int) -> tuple[date, ...]:
+    """The days of temporary unemployment on a Saturday or a Sunday of a worker in a five-day
+    regime, in date order (none for any other regime: a six-day week holds Saturdays, and a
+    part-timer's days can be any)."""
+    if days_per_week != FIVE_DAY_WEEK:
+        return ()
+    return tuple(sorted(day for day in days if day.weekday() >= _SATURDAY))
+
+
+_WEEKDAY_PHRASES = {5: "day.saturday", 6: "day.sunday"}
+
+
+def notices(outside_working_week: Sequence[date]) -> tuple[Notice, ...]:
+    """``units.outside_working_week``, naming each Saturday and Sunday paid to a five-day
+    worker (not refused: a week may include them, but the reader should check it does)."""
+    if not outside_working_week:
+        return ()
+    days = tuple((_WEEKDAY_PHRASES[day.weekday()], {"day": day}) for day in outside_working_week)
+    return (Notice("units.outside_working_week", {"days": days}),)
 
 
 # --------------------------------------------------------------------------- explanation

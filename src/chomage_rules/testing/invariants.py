@@ -11,7 +11,10 @@ formulas, so that a fault in a rule cannot agree with itself.
   :func:`withholding_is_the_rounded_rate_times_the_gross`,
   :func:`daily_amount_is_the_rounded_rate_times_the_capped_daily_wage`,
   :func:`no_supplement_on_force_majeure`, :func:`supplement_from_the_27th_unit`,
-  :func:`construction_credit_is_never_exceeded`;
+  :func:`construction_credit_is_never_exceeded`, and each amount paid per unit against the
+  figure in force: :func:`supplement_is_paid_at_the_amount_in_force` (the 2024 supplement and
+  the energy supplement), :func:`construction_top_up_is_paid_at_the_category_amount_in_force`
+  (CP 124 per category, frost);
 - pairs: :func:`allowance_rises_with_the_wage_up_to_the_ceiling` (the wage raised),
   :func:`an_override_moves_only_what_depends_on_it` (one parameter changed),
   :func:`the_paperwork_never_changes_the_amounts` (the declaration and the card in).
@@ -55,11 +58,13 @@ __all__ = [
     "an_override_moves_only_what_depends_on_it",
     "check_case",
     "construction_credit_is_never_exceeded",
+    "construction_top_up_is_paid_at_the_category_amount_in_force",
     "daily_amount_is_the_rounded_rate_times_the_capped_daily_wage",
     "no_supplement_on_force_majeure",
     "payments_add_up",
     "status_follows_the_paperwork",
     "supplement_from_the_27th_unit",
+    "supplement_is_paid_at_the_amount_in_force",
     "the_paperwork_never_changes_the_amounts",
     "units_are_the_quarter_rounded_hours",
     "withholding_is_the_rounded_rate_times_the_gross",
@@ -75,7 +80,13 @@ class InvariantViolation(AssertionError):
 
     def __init__(self, invariant: str, message: str) -> None:
         self.invariant = invariant
+        self.details = message
         super().__init__(f"[{invariant}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its own arguments (hypothesis and pytest-xdist send failures across
+        processes pickled; the default would call the constructor with the message alone)."""
+        return (type(self), (self.invariant, self.details), self.__dict__)
 
 
 def _fail(invariant: str, message: str) -> None:
@@ -421,6 +432,109 @@ def construction_credit_is_never_exceeded(
         )
 
 
+def _figure_or_zero(parameters: ParameterSet, name: str, on: date) -> Fraction:
+    """A figure in force on ``on``; 0 where its version has none (no supplement before 2024, no
+    frost amount sourced) or where the parameter has no version yet."""
+    try:
+        value = _value(parameters, name, on)
+    except LookupError:
+        return Fraction(0)
+    return Fraction(0) if value is None else value
+
+
+def supplement_is_paid_at_the_amount_in_force(
+    result: MonthResult, parameters: ParameterSet | None = None
+) -> None:
+    """The employer supplement is the units paid times the amount in force on the month's first
+    day, each supplement rounded once, half up (R0, R5): the 2024 supplement's units ×
+    ``supplement.amount`` (none before it exists) plus the energy-crisis units ×
+    ``supplement.energy_amount``; a sector fund pays the 2024 supplement where the employer
+    says so, the employer everything else."""
+    parameters = parameters or ParameterSet.default()
+    name = "supplement_is_paid_at_the_amount_in_force"
+    on = date(result.month.year, result.month.month, 1)
+    energy_units = Fraction(result.units.get(Reason.ENERGY_CRISIS, Decimal(0)))
+    units_2024 = Fraction(result.supplement_units_paid) - energy_units
+    in_force = _value(parameters, "supplement.amount", on)
+    amount = Fraction(0) if in_force is None else in_force
+    energy_amount = _figure_or_zero(parameters, "supplement.energy_amount", on)
+    if units_2024 < 0 or (units_2024 and in_force is None):
+        _fail(
+            name,
+            f"{_show(units_2024)} unit(s) of the 2024 supplement paid on {on.isoformat()}, "
+            "when it has no amount in force",
+        )
+    part_2024 = _half_up_cents(units_2024 * amount)
+    part_energy = _half_up_cents(energy_units * energy_amount)
+    if result.employer_supplement != part_2024 + part_energy:
+        _fail(
+            name,
+            f"employer supplement {result.employer_supplement}; {_show(units_2024)} unit(s) × "
+            f"{_show(amount)} = {part_2024} and {_show(energy_units)} energy-crisis unit(s) × "
+            f"{_show(energy_amount)} = {part_energy}, the amounts in force on {on.isoformat()}",
+        )
+    by_fund = part_2024 if result.employer.supplement_paid_by_fund else Decimal("0.00")
+    if result.payment("sector_fund").gross != by_fund:
+        _fail(
+            name,
+            f"a sector fund pays {result.payment('sector_fund').gross}, expected {by_fund}",
+        )
+
+
+def _frost_units_counted(result: MonthResult) -> Fraction:
+    """The units the result counted in a recognised frost period (its ``construction.frost``
+    step). Which units are frost units is R6's count, checked by the rule's own tests; this pack
+    checks what they are paid."""
+    for step in result.steps:
+        if step.id == "construction.frost" and step.applies:
+            return Fraction(int(step.values["units"]), 2)
+    return Fraction(0)
+
+
+def construction_top_up_is_paid_at_the_category_amount_in_force(
+    result: MonthResult, parameters: ParameterSet | None = None
+) -> None:
+    """The CP 124 top-up is the units paid from the credit times the amount of the worker's
+    category in force (``construction.amount.<category>``), plus the frost units times the
+    category's frost amount (``construction.frost_amount.<category>``; none is paid where none
+    is sourced), each rounded once, half up (R0, R6); nothing outside joint committee 124 or
+    without a legitimation card and a category."""
+    parameters = parameters or ParameterSet.default()
+    name = "construction_top_up_is_paid_at_the_category_amount_in_force"
+    on = date(result.month.year, result.month.month, 1)
+    worker, category = result.worker, result.worker.cp124_category
+    covered = Fraction(result.construction_units_paid)
+    frost = _frost_units_counted(result)
+    if (
+        result.employer.joint_committee != "124"
+        or not worker.has_legitimation_card
+        or category is None
+    ):
+        if result.sector_top_up or covered or frost:
+            _fail(name, f"a top-up of {result.sector_top_up} to a worker it does not apply to")
+        return
+    amount = _figure_or_zero(parameters, f"construction.amount.{category.value}", on)
+    frost_amount = _figure_or_zero(parameters, f"construction.frost_amount.{category.value}", on)
+    construction_units = sum(
+        (Fraction(u) for r, u in result.units.items() if r in _CONSTRUCTION), Fraction(0)
+    )
+    if covered + frost > construction_units:
+        _fail(
+            name,
+            f"{_show(covered)} credit unit(s) and {_show(frost)} frost unit(s) paid, but the "
+            f"month has {_show(construction_units)} construction-eligible unit(s)",
+        )
+    on_credit = _half_up_cents(covered * amount)
+    in_frost = _half_up_cents(frost * frost_amount)
+    if result.sector_top_up != on_credit + in_frost:
+        _fail(
+            name,
+            f"top-up {result.sector_top_up}; category {category.value} in force on "
+            f"{on.isoformat()}: {_show(covered)} credit unit(s) × {_show(amount)} = {on_credit} "
+            f"and {_show(frost)} frost unit(s) × {_show(frost_amount)} = {in_frost}",
+        )
+
+
 # --------------------------------------------------------------------------- pairs
 
 _RAISES = (Decimal("0.01"), Decimal("1.00"), Decimal("250.00"), Decimal("2000.00"))
@@ -589,6 +703,8 @@ INVARIANTS: tuple[Invariant, ...] = (
             daily_amount_is_the_rounded_rate_times_the_capped_daily_wage,
             supplement_from_the_27th_unit,
             construction_credit_is_never_exceeded,
+            supplement_is_paid_at_the_amount_in_force,
+            construction_top_up_is_paid_at_the_category_amount_in_force,
         )
     ),
     *(

@@ -2,9 +2,11 @@
 
 - national and enterprise numbers with correct mod-97 check digits (BIS numbers too);
 - wages at, just below and just above the ceiling and the supplement threshold of the month, and
+  of every other date (each dated value ± a cent: a figure kept after it changed is found), and
   at exact half-cent ties of the daily amount (60 %, 65 %, 70 %);
 - counters at 25-27 units (the 27th-unit rule) and at the end of the construction credit;
-- month and year boundaries, 29 February, the energy-crisis window, service-year starts (October);
+- month and year boundaries, 29 February, the energy-crisis window, service-year starts (October),
+  and the months around each change of a dated figure;
 - five- and six-day weeks, all four regimes, explicit and default hours, half units.
 
 Every strategy shrinks towards a short, readable case (few days, round wages, no counters).
@@ -25,6 +27,7 @@ from typing import Literal
 from hypothesis import strategies as st
 
 from ..case.models import DayEntry, Employer, History, Month, Worker
+from ..core import memo
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
@@ -98,9 +101,14 @@ def _coverage(parameters: ParameterSet) -> tuple[date, date]:
     return start, date(LAST_YEAR, 12, 1)
 
 
-def covered_months(parameters: ParameterSet | None = None) -> st.SearchStrategy[tuple[int, int]]:
-    """``(year, month)`` pairs the parameters cover, with the interesting months weighted in."""
+def covered_months(
+    parameters: ParameterSet | None = None, *, since: date | None = None
+) -> st.SearchStrategy[tuple[int, int]]:
+    """``(year, month)`` pairs the parameters cover (from the month of ``since`` on, if given),
+    with the interesting months weighted in."""
     first, last = _coverage(parameters or ParameterSet.default())
+    if since is not None:
+        first = max(first, date(since.year, since.month, 1))
     span = (last.year - first.year) * 12 + last.month - first.month
 
     def at(offset: int) -> tuple[int, int]:
@@ -123,8 +131,50 @@ def covered_months(parameters: ParameterSet | None = None) -> st.SearchStrategy[
         (2020, 5),
         (2022, 7),  # 29 Feb, service year, 15 % withholding
     ]
-    special = [m for m in special if first <= date(*m, 1) <= last]
-    return st.one_of(st.integers(0, span).map(at), st.sampled_from(special))
+    special += _months_around_changes(parameters or ParameterSet.default())
+    special = sorted({m for m in special if first <= date(*m, 1) <= last})
+    # offsets from the first month and from the last: hypothesis favours small numbers, which
+    # alone would crowd the months at the start of the span
+    return st.one_of(
+        st.integers(0, span).map(at),
+        st.integers(0, span).map(lambda back: at(span - back)),
+        st.sampled_from(special),
+    )
+
+
+_AIMED_AT = (
+    "wage.monthly_ceiling",
+    "supplement.wage_threshold",
+    "supplement.amount",
+    "supplement.energy_amount",
+    "allowance.minimum_daily",
+    "rate.standard",
+    "rate.force_majeure",
+    "construction.credit_units",
+)
+"""The dated figures whose changes the generated months surround."""
+
+
+def _months_around_changes(parameters: ParameterSet) -> list[tuple[int, int]]:
+    """For each change of a figure of :data:`_AIMED_AT` (and of the CP 124 figures): the month
+    before it, the month it starts in and the first month it covers whole — where a figure
+    kept after it changed, or applied before it starts, pays the wrong amount. Kept for the
+    set's life (:mod:`chomage_rules.core.memo`: a what-if set takes it along when dropped)."""
+    return memo.derived(parameters, "testing.months_around_changes", lambda: _changes(parameters))
+
+
+def _changes(parameters: ParameterSet) -> list[tuple[int, int]]:
+    names = [n for n in parameters.names() if n in _AIMED_AT or n.startswith("construction.")]
+    months: set[tuple[int, int]] = set()
+    for name in names:
+        for version in parameters.parameter(name).versions:
+            start = version.valid_from
+            if start == date.min:  # an override of the whole series: no change to surround
+                continue
+            index = start.year * 12 + start.month - 1
+            for offset in (-1, 0, 0 if start.day == 1 else 1):
+                months.add(((index + offset) // 12, (index + offset) % 12 + 1))
+    return sorted(months)
 
 
 # --------------------------------------------------------------------------- money
@@ -135,8 +185,41 @@ def _money(cents: int) -> Decimal:
 
 
 WageKind = Literal[
-    "ordinary", "tie_60", "tie_65", "tie_70", "tie_standard", "above_threshold", "edge", "ceiling"
+    "ordinary",
+    "tie_60",
+    "tie_65",
+    "tie_70",
+    "tie_standard",
+    "above_threshold",
+    "edge",
+    "ceiling",
+    "threshold",
 ]
+
+_EDGES = ("wage.monthly_ceiling", "supplement.wage_threshold")
+"""The figures a wage is compared with: the ceiling (R1) and the supplement's threshold (R5)."""
+
+
+def _dated_edges(parameters: ParameterSet) -> dict[str, tuple[int, ...]]:
+    """Every value each edge has had or will have (cents), whatever the month: a wage a cent
+    around an earlier or a later figure finds an implementation that keeps the wrong one."""
+    return memo.derived(parameters, "testing.dated_edges", lambda: _edge_values(parameters))
+
+
+def _edge_values(parameters: ParameterSet) -> dict[str, tuple[int, ...]]:
+    return {
+        name: tuple(
+            sorted(
+                {
+                    decimal_to_cents(v.value)
+                    for v in parameters.parameter(name).versions
+                    if v.value is not None
+                }
+            )
+        )
+        for name in _EDGES
+        if name in parameters.names()
+    }
 
 
 def _tie_cents(start: int, rate: Decimal, divisor: int) -> int | None:
@@ -162,7 +245,9 @@ def wages(
 
     A kind of wage is chosen first, so that each edge comes up often whatever hypothesis's bias
     towards small numbers: ordinary (1,000-8,000), above the supplement threshold, the ceiling or
-    the threshold ± a few cents, and wages whose daily amount falls exactly on a half cent at 60 %
+    the threshold ± a few cents (those in force on ``on``, or any value they have had or will
+    have, ± a cent: ``edge``; ``ceiling`` and ``threshold`` for one of them), and wages whose
+    daily amount falls exactly on a half cent at 60 %
     (wage ≡ 0.65 mod 1.30), 65 % (≡ 1.00 mod 2.00) and 70 % (≡ 1.30 mod 2.60) — the ties that
     float engines round the wrong way; on a known month, the ties are at the standard and the
     force-majeure rates in force then. Shrinks towards 1,000.00.
@@ -175,9 +260,32 @@ def wages(
         if tie is not None:
             return _money(tie)
         kind = "tie_60"
-    if kind == "ceiling" and "wage.monthly_ceiling" in edges:
-        return _money(edges["wage.monthly_ceiling"] + draw(st.integers(-2, 2)))
+    if kind in ("ceiling", "threshold", "edge"):
+        return _money(_at_an_edge(draw, kind, edges, _dated_edges(parameters)))
     return _money(_cents_of_kind(draw, kind, edges))
+
+
+def _at_an_edge(
+    draw: st.DrawFn,
+    kind: Literal["ceiling", "threshold", "edge"],
+    edges: dict[str, int],
+    dated: dict[str, tuple[int, ...]],
+) -> int:
+    """A wage (cents) at an edge: half the time the figure in force (± two cents), otherwise any
+    value the figure has had or will have (± a cent)."""
+    names = {
+        "ceiling": ("wage.monthly_ceiling",),
+        "threshold": ("supplement.wage_threshold",),
+        "edge": _EDGES,
+    }[kind]
+    in_force = sorted(edges[n] for n in names if n in edges)
+    use_in_force: bool = bool(in_force) and draw(st.booleans())
+    if use_in_force:
+        return draw(st.sampled_from(in_force)) + draw(st.integers(-2, 2))
+    values = sorted({v for n in names for v in dated.get(n, ())})
+    if not values:
+        return draw(st.integers(100_000, 800_000))
+    return draw(st.sampled_from(values)) + draw(st.integers(-1, 1))
 
 
 def _wage_edges(on: date | None, parameters: ParameterSet) -> dict[str, int]:
@@ -197,13 +305,10 @@ def _wage_kind(
     """The kind asked for, or one drawn among those the month has."""
     kinds: list[WageKind] = ["ordinary", "tie_60", "tie_65", "tie_70"]
     if "supplement.wage_threshold" in edges:
-        kinds.append("above_threshold")
-    if edges:
-        kinds.append("edge")
+        kinds += ["above_threshold", "threshold"]
+    kinds.append("edge")  # the month's edges, or those of another date
     chosen: WageKind
-    if kind is None or (
-        kind in ("above_threshold", "edge", "ceiling", "tie_standard") and not edges
-    ):
+    if kind is None or (kind in ("above_threshold", "tie_standard") and not edges):
         chosen = draw(st.sampled_from(kinds))
     else:
         chosen = kind
@@ -226,11 +331,20 @@ def _tie_at_a_rate_in_force(
         return None
     start = draw(st.integers(100_000, max(100_001, ceiling - 30_000)))
     tie = _tie_cents(start, rate, int(divisor))
-    if tie is not None and draw(st.booleans()):
-        # the next tie: its daily amount's last cent has the other parity, where half-up and
-        # half-even part ways
+    # three times in four, a tie whose cent below is even, where half-up and half-even part
+    # ways (half-even keeps the even cent); otherwise one where they agree. The next tie's cent
+    # has the other parity.
+    want_even = draw(st.integers(0, 3)) > 0
+    if tie is not None and _cent_below_is_even(tie, rate, int(divisor)) != want_even:
         tie = _tie_cents(tie + 1, rate, int(divisor))
     return tie
+
+
+def _cent_below_is_even(wage_cents: int, rate: Decimal, divisor: int) -> bool:
+    """For a wage whose daily amount ``rate × wage / divisor`` is a tie (k + ½ cents): k is even."""
+    numerator, denominator = rate.as_integer_ratio()
+    half_cents = 2 * numerator * wage_cents // (denominator * divisor)  # 2k + 1, exactly
+    return (half_cents // 2) % 2 == 0
 
 
 def _cents_of_kind(draw: st.DrawFn, kind: WageKind, edges: dict[str, int]) -> int:
@@ -245,9 +359,7 @@ def _cents_of_kind(draw: st.DrawFn, kind: WageKind, edges: dict[str, int]) -> in
         return 130 + 260 * draw(st.integers(400, 1500))
     if kind == "above_threshold" and "supplement.wage_threshold" in edges:
         return edges["supplement.wage_threshold"] + draw(st.integers(1, 400_000))
-    if kind in ("above_threshold", "ceiling"):
-        return draw(st.integers(100_000, 800_000))
-    return draw(st.sampled_from(sorted(edges.values()))) + draw(st.integers(-2, 2))
+    return draw(st.integers(100_000, 800_000))
 
 
 # --------------------------------------------------------------------------- workers, employers
@@ -354,9 +466,15 @@ def _unemployed_day(
 
 
 def _reasons_on(day: date, allowed: Sequence[Reason] | None) -> list[Reason]:
+    """The reasons a day may have; within the energy-crisis window, the scheme's reason is
+    weighted to about one day in three (one reason in nine otherwise, over six months of some
+    ninety: its supplement would hardly come up)."""
     reasons = list(Reason) if allowed is None else list(allowed)
     if not (ENERGY_CRISIS_FIRST_DAY <= day <= ENERGY_CRISIS_LAST_DAY):
-        reasons = [r for r in reasons if r is not Reason.ENERGY_CRISIS]
+        return [r for r in reasons if r is not Reason.ENERGY_CRISIS]
+    if Reason.ENERGY_CRISIS in reasons:
+        others = len(reasons) - 1
+        reasons += [Reason.ENERGY_CRISIS] * (others // 2 - 1)
     return reasons
 
 
@@ -368,6 +486,7 @@ def months(
     *,
     reasons: Sequence[Reason] | None = None,
     max_days: int = 31,
+    min_days: int = 0,
     weekly_hours: Decimal | None = None,
     days_per_week: int = 6,
     parameters: ParameterSet | None = None,
@@ -383,7 +502,12 @@ def months(
         month = drawn_month if month is None else month
     length = calendar.monthrange(year, month)[1]
     day_numbers = draw(
-        st.lists(st.integers(1, length), unique=True, max_size=min(max_days, length))
+        st.lists(
+            st.integers(1, length),
+            unique=True,
+            min_size=min(min_days, max_days, length),
+            max_size=min(max_days, length),
+        )
     )
     entries = []
     per_week: dict[int, int] = {}
@@ -414,17 +538,21 @@ def histories(
     *,
     before: date | None = None,
     credit: int = 60,
-    aim: Literal["27th_unit", "credit_end"] | None = None,
+    aim: Literal["27th_unit", "credit_end", "before_27th_unit"] | None = None,
 ) -> History:
     """Counters just before a month: around 26 supplement units and the end of the credit.
 
-    ``aim`` puts the counter that matters right before its edge (24-28 supplement units, or the
-    last 6 units of the credit), in the month's own year (``through=None``).
+    ``aim`` puts the counter that matters right before its edge (22-28 supplement units, or the
+    last 6 units of the credit), or the supplement's counter just before the 27th unit (20-25.5
+    units: the month's first eligible units are then paid or not by the wage alone), in the
+    month's own year (``through=None``).
     """
     near_27 = st.integers(44, 56)
     near_end = st.integers(2 * credit - 12, 2 * credit)
     if aim == "27th_unit":
         supplement_half, credit_half = draw(near_27), draw(st.integers(0, 2 * credit))
+    elif aim == "before_27th_unit":
+        supplement_half, credit_half = draw(st.integers(40, 51)), draw(st.integers(0, 2 * credit))
     elif aim == "credit_end":
         supplement_half, credit_half = draw(st.integers(0, 400)), draw(near_end)
     else:
@@ -462,17 +590,30 @@ class Case:
     history: History
 
 
-Scenario = Literal["any", "27th_unit", "half_cent_tie", "ceiling", "credit_end"]
-SCENARIOS: tuple[Scenario, ...] = ("any", "27th_unit", "half_cent_tie", "ceiling", "credit_end")
+Scenario = Literal["any", "27th_unit", "half_cent_tie", "ceiling", "threshold", "credit_end"]
+SCENARIOS: tuple[Scenario, ...] = (
+    "any",
+    "27th_unit",
+    "half_cent_tie",
+    "ceiling",
+    "threshold",
+    "credit_end",
+)
 """What :func:`cases` aims at; each comes up about as often as the others, whatever hypothesis's
 bias towards small numbers:
 
 - ``any``: everything drawn freely;
-- ``27th_unit``: 2024 on, a wage above the supplement threshold, no company agreement, 22-28
-  units already counted in the year (R5);
+- ``27th_unit``: 2024 on, a wage above the supplement threshold (one time in four a cent around
+  any of its values instead), no company agreement, 22-28 units already counted in the year, at
+  least one day (R5);
 - ``half_cent_tie``: a monthly wage whose daily amount at the standard rate in force falls exactly
   on a half cent, and days of reasons at that rate (R0);
-- ``ceiling``: a wage within two cents of the ceiling (R1);
+- ``ceiling``: a wage within two cents of the ceiling in force, or a cent around any value the
+  ceiling has had or will have (R1);
+- ``threshold``: 2024 on, a wage within two cents of the supplement threshold in force or a cent
+  around any of its values (4,000, 4,155, 4,284 …), no company agreement, days of reasons at
+  the standard rate, 20-25.5 units counted in the year: the month's first units are paid, or
+  not, by the wage alone (R5);
 - ``credit_end``: joint committee 124, a category and a card, the last units of the credit (R6).
 """
 
@@ -512,14 +653,14 @@ def cases(
     employer = draw(
         employers(
             joint_committee=joint_committee,
-            agreement=False if chosen == "27th_unit" else None,
+            agreement=False if chosen in ("27th_unit", "threshold") else None,
         )
     )
-    wage_kind = _WAGE_KIND_OF.get(chosen)
+    wage_kind = _wage_kind_of(draw, chosen)
     if chosen == "half_cent_tie":
         paid = paid or "monthly"
-        if reasons is None:
-            reasons = _STANDARD_REASONS
+    if chosen in ("half_cent_tie", "threshold") and reasons is None:
+        reasons = _STANDARD_REASONS  # the reasons at the standard rate, with the supplement
     construction: bool | None = None
     if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
         construction = True
@@ -539,20 +680,35 @@ def cases(
             first.year,
             first.month,
             reasons=reasons,
+            min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,  # a month with units to pay
             weekly_hours=worker.weekly_hours,
             days_per_week=worker.days_per_week,
             parameters=parameters,
         )
     )
-    aim = chosen if chosen in ("27th_unit", "credit_end") else None
-    history = draw(histories(before=first, aim=aim))
+    history = draw(histories(before=first, aim=_HISTORY_AIM_OF.get(chosen)))
     return Case(worker, employer, the_month, history)
+
+
+def _wage_kind_of(draw: st.DrawFn, chosen: Scenario) -> WageKind | None:
+    """The kind of wage a scenario aims at (None: any kind)."""
+    if chosen == "27th_unit" and draw(st.integers(0, 3)) == 0:
+        return "threshold"  # one time in four, at a value the threshold has had or will have
+    return _WAGE_KIND_OF.get(chosen)
 
 
 _WAGE_KIND_OF: dict[Scenario, WageKind] = {
     "27th_unit": "above_threshold",
     "half_cent_tie": "tie_standard",
     "ceiling": "ceiling",
+    "threshold": "threshold",
+}
+_SUPPLEMENT_SCENARIOS: tuple[Scenario, ...] = ("27th_unit", "threshold")
+"""The scenarios of the 2024 supplement: from 2024 on, with at least one day in the month."""
+_HISTORY_AIM_OF: dict[Scenario, Literal["27th_unit", "credit_end", "before_27th_unit"]] = {
+    "27th_unit": "27th_unit",
+    "credit_end": "credit_end",
+    "threshold": "before_27th_unit",
 }
 
 
@@ -564,12 +720,10 @@ def _first_day(
     parameters: ParameterSet | None,
 ) -> date:
     """The month of a case: the one given, or one every figure covers (from 2024 for the 27th
-    unit, which did not exist before)."""
+    unit and the threshold, which did not exist before)."""
     if year is None or month is None:
-        months_drawn = covered_months(parameters)
-        if chosen == "27th_unit" and year is None:
-            months_drawn = months_drawn.filter(lambda ym: ym[0] >= SUPPLEMENT_START.year)
-        drawn_year, drawn_month = draw(months_drawn)
+        since = SUPPLEMENT_START if chosen in _SUPPLEMENT_SCENARIOS and year is None else None
+        drawn_year, drawn_month = draw(covered_months(parameters, since=since))
         year = drawn_year if year is None else year
         month = drawn_month if month is None else month
     return date(year, month, 1)
@@ -579,13 +733,16 @@ def _first_day(
 
 
 SUPPLEMENT_START = date(2024, 1, 1)
+CONSTRUCTION_START = date(2020, 3, 26)
 
 
 @st.composite
 def parameter_sets(draw: st.DrawFn) -> ParameterSet:
     """The shipped set, or it with plausible what-if overrides (rates, ceiling, supplement …).
 
-    The supplement's figures are overridden from 2024-01-01 only, the date it came into force.
+    The supplement's figures are overridden from 2024-01-01 only, the date it came into force;
+    the CP 124 frost amounts (which no source gives) from 2020-03-26, with the other CP 124
+    figures.
     """
     base = ParameterSet.default()
     changes: dict[str, Decimal | dict[date, Decimal]] = {}
@@ -601,4 +758,11 @@ def parameter_sets(draw: st.DrawFn) -> ParameterSet:
         changes["supplement.wage_threshold"] = {
             SUPPLEMENT_START: _money(draw(st.integers(300_000, 500_000)))
         }
+    if draw(st.booleans()):
+        # a frost amount per CP 124 category (none is sourced: the caller supplies them), from
+        # the date the construction figures start, so that frost units are paid
+        for category in Cp124Category:
+            changes[f"construction.frost_amount.{category.value}"] = {
+                CONSTRUCTION_START: _money(draw(st.integers(0, 2000)))
+            }
     return base.override(changes) if changes else base
