@@ -283,21 +283,35 @@ def _quarter_rounded(units: Fraction) -> Fraction:
     return Fraction(whole + 1)
 
 
+def _card_hours(result: MonthResult, *, frost_only: bool = False) -> dict[Reason, Fraction]:
+    """Each reason's hours on the control card (the hours given for a day, or Q / days per
+    week), counted day by day with exact fractions; of the days in a frost period only, if asked."""
+    worker = result.worker
+    q = Fraction(worker.weekly_hours)
+    hours: dict[Reason, Fraction] = {}
+    for entry in result.month.days:
+        if entry.status is not DayStatus.TEMPORARY_UNEMPLOYMENT or entry.reason is None:
+            continue
+        if frost_only and not entry.frost_period:
+            continue
+        day = q / worker.days_per_week if entry.hours is None else Fraction(entry.hours)
+        hours[entry.reason] = hours.get(entry.reason, Fraction(0)) + day
+    return hours
+
+
+def _divisor(worker: Worker) -> Fraction:
+    """B: Q, or S for the income-guarantee and voluntary part-time regimes (R4)."""
+    if worker.regime in _COUNTED_AGAINST_S and worker.full_time_weekly_hours is not None:
+        return Fraction(worker.full_time_weekly_hours)
+    return Fraction(worker.weekly_hours)
+
+
 def units_are_the_quarter_rounded_hours(result: MonthResult) -> None:
     """Each reason's units are its hours P × 6 / B, quarter-rounded (R4): a day's hours are those
     the employer gave, or Q / days per week; B is Q, or S for the income-guarantee and voluntary
     part-time regimes. Counted here day by day, with exact fractions."""
-    worker = result.worker
-    q = Fraction(worker.weekly_hours)
-    b = q
-    if worker.regime in _COUNTED_AGAINST_S and worker.full_time_weekly_hours is not None:
-        b = Fraction(worker.full_time_weekly_hours)
-    hours: dict[Reason, Fraction] = {}
-    for entry in result.month.days:
-        if entry.status is DayStatus.TEMPORARY_UNEMPLOYMENT and entry.reason is not None:
-            day = q / worker.days_per_week if entry.hours is None else Fraction(entry.hours)
-            hours[entry.reason] = hours.get(entry.reason, Fraction(0)) + day
-    expected = {r: _quarter_rounded(p * 6 / b) for r, p in hours.items()}
+    b = _divisor(result.worker)
+    expected = {r: _quarter_rounded(p * 6 / b) for r, p in _card_hours(result).items()}
     got = {r: Fraction(u) for r, u in result.units.items()}
     if got != expected:
         shown = {r.value: _show(u) for r, u in expected.items()}
@@ -305,6 +319,35 @@ def units_are_the_quarter_rounded_hours(result: MonthResult) -> None:
             "units_are_the_quarter_rounded_hours",
             f"units {result.units}, but the hours of the card give {shown} "
             f"(P × 6 / {_show(b)}, quarter-rounded)",
+        )
+
+
+def frost_units_are_counted_per_reason(result: MonthResult) -> None:
+    """Where the CP 124 top-up applies, the frost units kept off the credit are, for each
+    construction-eligible reason, its hours in a recognised frost period counted as R4 counts
+    units (P × 6 / B, quarter-rounded), at most that reason's units; summed (R6, D53)."""
+    worker = result.worker
+    if (
+        result.employer.joint_committee != "124"
+        or not worker.has_legitimation_card
+        or worker.cp124_category is None
+    ):
+        return  # construction_top_up_is_paid_at_the_category_amount_in_force: none then
+    b = _divisor(worker)
+    expected = sum(
+        (
+            min(_quarter_rounded(p * 6 / b), Fraction(result.units.get(r, 0)))
+            for r, p in _card_hours(result, frost_only=True).items()
+            if r in _CONSTRUCTION
+        ),
+        Fraction(0),
+    )
+    counted = _frost_units_counted(result)
+    if counted != expected:
+        _fail(
+            "frost_units_are_counted_per_reason",
+            f"{_show(counted)} frost unit(s), but the frost days of the card give "
+            f"{_show(expected)} counted reason by reason (P × 6 / {_show(b)}, quarter-rounded)",
         )
 
 
@@ -692,6 +735,7 @@ INVARIANTS: tuple[Invariant, ...] = (
             amounts_are_cents,
             payments_add_up,
             units_are_the_quarter_rounded_hours,
+            frost_units_are_counted_per_reason,
             status_follows_the_paperwork,
             no_supplement_on_force_majeure,
         )
