@@ -45,3 +45,17 @@ def unemployed(days: list[date], reason: Reason, **fields: Any) -> list[DayEntry
 
 def month_of(year: int, month: int, *entries: list[DayEntry], **fields: Any) -> Month:
     return Month(year=year, month=month, days=[e for group in entries for e in group], **fields)
+
+
+def frost_january() -> Month:
+    """2024-01, every day in a recognised frost period: 8-9 January economic, 10-11 bad weather,
+    12 and 15 technical accident (issue 9's case of frost units counted per reason)."""
+    return month_of(
+        2024,
+        1,
+        unemployed([date(2024, 1, 8), date(2024, 1, 9)], Reason.ECONOMIC, frost_period=True),
+        unemployed([date(2024, 1, 10), date(2024, 1, 11)], Reason.BAD_WEATHER, frost_period=True),
+        unemployed(
+            [date(2024, 1, 12), date(2024, 1, 15)], Reason.TECHNICAL_ACCIDENT, frost_period=True
+        ),
+    )

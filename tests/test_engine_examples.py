@@ -18,7 +18,7 @@ from chomage_rules import (
     compute_month,
     compute_months,
 )
-from tests.helpers import employer, month_of, unemployed, worker, working_days
+from tests.helpers import employer, frost_january, month_of, unemployed, worker, working_days
 
 D = Decimal
 
@@ -145,15 +145,7 @@ def frost_worker() -> dict[str, object]:
 
 
 def test_a_month_of_frost_days_only_draws_nothing_on_the_credit() -> None:
-    january = month_of(
-        2024,
-        1,
-        unemployed([date(2024, 1, 8), date(2024, 1, 9)], Reason.ECONOMIC, frost_period=True),
-        unemployed([date(2024, 1, 10), date(2024, 1, 11)], Reason.BAD_WEATHER, frost_period=True),
-        unemployed(
-            [date(2024, 1, 12), date(2024, 1, 15)], Reason.TECHNICAL_ACCIDENT, frost_period=True
-        ),
-    )
+    january = frost_january()
     r = compute_month(worker(**frost_worker()), employer("124"), january)
     # each reason: 2 days × 7.6 h × 6 / 38 = 2.4 → 2.5 units, all in a frost period: 7.5 frost
     # units (counted together, 45.6 h × 6 / 38 = 7.2 → 7 would leave 0.5 on the credit)

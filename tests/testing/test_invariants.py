@@ -1,6 +1,5 @@
 """Our own suite runs every invariant of the pack over the public strategies (issue 4)."""
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -8,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chomage_rules import MonthResult, ParameterSet, Reason, compute_month
+from chomage_rules import MonthResult, ParameterSet, compute_month
 from chomage_rules.testing import Case, cases, parameter_sets
 from chomage_rules.testing.invariants import (
     INVARIANTS,
@@ -16,7 +15,7 @@ from chomage_rules.testing.invariants import (
     check_case,
     frost_units_are_counted_per_reason,
 )
-from tests.helpers import employer, month_of, unemployed, worker
+from tests.helpers import employer, frost_january, worker
 
 
 @pytest.mark.parametrize("name", [i.name for i in INVARIANTS])
@@ -78,15 +77,7 @@ def test_frost_units_counted_together_are_caught() -> None:
         cp124_category="II",
         has_legitimation_card=True,
     )
-    january = month_of(
-        2024,
-        1,
-        unemployed([date(2024, 1, 8), date(2024, 1, 9)], Reason.ECONOMIC, frost_period=True),
-        unemployed([date(2024, 1, 10), date(2024, 1, 11)], Reason.BAD_WEATHER, frost_period=True),
-        unemployed(
-            [date(2024, 1, 12), date(2024, 1, 15)], Reason.TECHNICAL_ACCIDENT, frost_period=True
-        ),
-    )
+    january = frost_january()
     result = compute_month(w, employer("124"), january)
     frost_units_are_counted_per_reason(result)  # the library counts 7.5
     pooled = _FrostCountedTogether(result, 14)
