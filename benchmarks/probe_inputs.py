@@ -6,8 +6,9 @@ service or an analyst's notebook would feed them.
 Each probe is one class of bad input (a field of the wrong type, out of bounds, a hostile number,
 a table with a sentinel, …) and says which field or column the error must name. A probe's outcome:
 
-- ``named``: a documented exception (``pydantic.ValidationError``, ``ParameterNotCovered``) whose
-  locations or message name the field;
+- ``named``: a documented exception (``pydantic.ValidationError``, ``ParameterNotCovered``,
+  ``ParameterFileError``, ``TypeError`` for an argument of the wrong kind) whose locations or
+  message name the field;
 - ``unnamed``: a documented exception that does not name it;
 - ``accepted``: no error at all: the bad input was computed;
 - ``crashed``: any other exception (``KeyError``, ``OverflowError``, …);
@@ -207,6 +208,12 @@ _DOCUMENT_PROBES: list[tuple[str, str, tuple[Any, ...], Any, str]] = [
     ("worker", "country unknown form", (*_W, "residence_country"), "Belgium", "residence"),
     ("worker", "country a number", (*_W, "residence_country"), 56, "residence_country"),
     ("worker", "an unknown field", (*_W, "wage"), "3200", "wage"),
+    ("worker", "the number as an unknown key", (*_W, NISS), 1, "**.**.**-***.10"),
+    ("worker", "the number as a key of the niss", (*_W, "niss"), {NISS: 1}, "niss"),
+    ("worker", "the worker keyed by the number", _W, {NISS: {"niss": NISS}}, "niss"),
+    ("wage", "the number in groups of _", (*_W, "monthly_gross_wage"), "79_041_215_311", "wage"),
+    ("wage", "the number in groups of ,", (*_W, "monthly_gross_wage"), "79,041,215,311", "wage"),
+    ("employer", "a number in the name", (*_E, "name"), f"Jan {MISTYPED_NISS}", "name"),
     # the employer
     ("employer", "enterprise number check", (*_E, "enterprise_number"), "0403170702", "enterprise"),
     (
@@ -304,6 +311,19 @@ def _call_probes() -> Iterator[Probe]:
 
     yield Probe("call", "a dict with a bad wage as the worker", with_dict_worker, "worker")
     yield Probe("call", "no month", with_none_month, "month")
+    yield Probe(
+        "override",
+        "not a mapping",
+        lambda: ParameterSet.default().override([("rate.standard", "0.7")]),  # type: ignore[arg-type]
+        "mapping",
+    )
+    yield Probe("override", "the number as a name", override(MISTYPED_NISS, "1"), "override")
+    yield Probe(
+        "override",
+        "the number as a date",
+        override("construction.credit_units", {MISTYPED_NISS: "1"}),
+        "construction.credit_units",
+    )
     for name, value, field in (
         ("wage.monthly_ceiling", "1E+999999999", "wage.monthly_ceiling"),
         ("wage.monthly_ceiling", "1E-999999999", "wage.monthly_ceiling"),
@@ -392,6 +412,25 @@ def _frame_probes() -> Iterator[Probe]:
     )
     yield Probe("frame", "a list, not a table", lambda: compute_frame([1, 2, 3]), "frame")
 
+    def compare_text() -> Any:
+        from chomage_rules import ParameterSet, compare  # noqa: PLC0415
+
+        return compare("x", 2024, 6, ParameterSet.default(), ParameterSet.default())
+
+    def before_the_figures() -> Any:
+        from chomage_rules import compute_population  # noqa: PLC0415
+
+        return compute_population(frame(), 2019, 6)
+
+    def parameters_as_text() -> Any:
+        from chomage_rules import compute_population  # noqa: PLC0415
+
+        return compute_population(frame(), 2024, 6, parameters="x")  # type: ignore[arg-type]
+
+    yield Probe("frame", "compare with text for a table", compare_text, "frame")
+    yield Probe("frame", "a month before the figures", before_the_figures, "month")
+    yield Probe("frame", "parameters as text", parameters_as_text, "parameters")
+
 
 def probes() -> list[Probe]:
     return [*_document_probes(), *_call_probes(), *_frame_probes()]
@@ -404,8 +443,9 @@ def documented_errors() -> tuple[type[BaseException], ...]:
     from pydantic import ValidationError  # noqa: PLC0415
 
     from chomage_rules import ParameterNotCovered  # noqa: PLC0415
+    from chomage_rules.parameters.schema import ParameterFileError  # noqa: PLC0415
 
-    return (ValidationError, ParameterNotCovered)
+    return (ValidationError, ParameterNotCovered, ParameterFileError, TypeError)
 
 
 def _texts(error: BaseException) -> list[str]:

@@ -375,3 +375,15 @@ def test_the_error_pickles_and_keeps_its_problems(tmp_path: Path) -> None:
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is ParameterFileError
     assert again.problems == error.problems and str(again) == str(error)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["9" * 5000, "[" * 1000 + "]" * 1000],
+    ids=["an integer of 5,000 digits", "arrays 1,000 deep"],
+)
+def test_what_tomllib_itself_cannot_read_names_the_file(tmp_path: Path, extra: str) -> None:
+    # tomllib raises a bare ValueError (Python's 4,300-digit limit) or RecursionError for these:
+    # they come out as a ParameterFileError naming the file, like any other unreadable file
+    error = _refusal(tmp_path, f'family = "x"\nzz = {extra}\n')
+    assert str(error).startswith(f"{tmp_path / 'test.toml'}: the file cannot be read as TOML")

@@ -33,7 +33,7 @@ from .adapter import adapt
 from .models import Employer, History, Month, Worker
 from .result import Computation, MonthResult
 
-__all__ = ["compute_month", "compute_months"]
+__all__ = ["compute_month", "compute_months", "not_covered", "parameter_set"]
 
 _EMPTY_HISTORY = History()
 
@@ -80,7 +80,7 @@ def compute_month(
     the first figure) and :class:`~chomage_rules.ParameterNotCovered` for a figure the parameters
     leave without a value; see the module's documentation.
     """
-    parameters = _parameter_set(parameters)
+    parameters = parameter_set(parameters)
     models = _models(worker, employer, month, _EMPTY_HISTORY if history is None else history)
     return _compute(*models, parameters)
 
@@ -115,13 +115,14 @@ def _compute(
         inputs, shown = adapt(worker, employer, month, history, figures)
         k = compute_kernel(SCALAR, inputs, figures)
     except ParameterNotCovered as error:
-        raise _not_covered(error, month, parameters) from None
+        raise not_covered(error, month.year, month.month, parameters, "compute_month") from None
     return MonthResult(
         worker, employer, month, history, Computation(inputs, shown, figures, k, parameters)
     )
 
 
-def _parameter_set(parameters: object) -> ParameterSet:
+def parameter_set(parameters: object) -> ParameterSet:
+    """The set given, the shipped one for None; TypeError for anything else."""
     if parameters is None:
         return ParameterSet.default()
     if not isinstance(parameters, ParameterSet):
@@ -144,18 +145,20 @@ def _check_through(history: History, month: Month) -> None:
         )
 
 
-def _not_covered(error: ParameterNotCovered, month: Month, parameters: ParameterSet) -> Exception:
+def not_covered(
+    error: ParameterNotCovered, year: int, month: int, parameters: ParameterSet, title: str
+) -> Exception:
     """A missing figure, told in terms of the input: a ValidationError at ``month`` when the month
     comes before the parameter's first figure (the month is out of range, whatever the set); the
     same ParameterNotCovered, naming the month given, when the set has a version without a value
-    (a choice of whoever built the set, not bad input)."""
-    period = f"{month.year}-{month.month:02d}"
+    (a choice of whoever built the set, not bad input). For ``compute_month`` and populations."""
+    period = f"{year}-{month:02d}"
     versions = parameters.parameter(error.name).versions
     if versions and error.on < versions[0].valid_from:
         return input_error(
-            "compute_month",
+            title,
             ("month",),
-            f"the month {period} (month.year {month.year}, month.month {month.month}) comes "
+            f"the month {period} (month.year {year}, month.month {month}) comes "
             f"before the first figure of parameter {error.name!r}, which starts on "
             f"{versions[0].valid_from.isoformat()}; this case cannot be computed for it",
             period,
@@ -164,8 +167,7 @@ def _not_covered(error: ParameterNotCovered, month: Month, parameters: Parameter
     return ParameterNotCovered(
         error.name,
         error.on,
-        f"{detail}asked for the month {period} (month.year {month.year}, "
-        f"month.month {month.month})",
+        f"{detail}asked for the month {period} (month.year {year}, month.month {month})",
     )
 
 
@@ -182,7 +184,7 @@ def compute_months(
     Every input is checked before the first month is computed; a month given as a mapping that
     is wrong is reported at ``("months", index, …)``.
     """
-    parameters = _parameter_set(parameters)
+    parameters = parameter_set(parameters)
     worker, employer, month_list, history = _series(
         worker, employer, list(months), _EMPTY_HISTORY if history is None else history
     )

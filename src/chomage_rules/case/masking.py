@@ -48,7 +48,8 @@ def masked_error(error: ValidationError, personal: frozenset[str]) -> Validation
 
 def _masked_detail(detail: ErrorDetails, personal: frozenset[str]) -> InitErrorDetails | None:
     """One error with its input, message and context masked; None when it needs no masking."""
-    loc, value, message = detail["loc"], detail["input"], detail["msg"]
+    given_loc, value, message = detail["loc"], detail["input"], detail["msg"]
+    loc = tuple(_masked_key(part) for part in given_loc)
     if loc[:1] and loc[0] in personal and not isinstance(value, Mapping):
         given = mask_niss_input(value)
     else:
@@ -60,7 +61,12 @@ def _masked_detail(detail: ErrorDetails, personal: frozenset[str]) -> InitErrorD
         masked_context = {key: _masked_value(item) for key, item in context.items()}
         if all(masked_context[key] is item for key, item in context.items()):
             masked_context = context
-    if given is value and masked_message == message and masked_context is context:
+    if (
+        given is value
+        and masked_message == message
+        and masked_context is context
+        and all(a is b for a, b in zip(loc, given_loc, strict=True))
+    ):
         return None
     kind: str | PydanticCustomError = detail["type"]
     if "url" not in detail or masked_message != message or masked_context is not context:
@@ -104,17 +110,29 @@ def _masked_value(value: Any, personal: frozenset[str] = frozenset()) -> Any:
     return value
 
 
+def _masked_key(key: Any) -> Any:
+    """A mapping key or a place in ``loc``, masked as a value is (a key may be the number)."""
+    if isinstance(key, str | int) and not isinstance(key, bool):
+        masked = _masked_value(key)
+        return key if masked is key else str(masked)
+    return key
+
+
 def _masked_container(
     value: Mapping[Any, Any] | list[Any] | tuple[Any, ...], personal: frozenset[str]
 ) -> Any:
     if len(value) > _LONG_INPUT:
         return f"(a {type(value).__name__} of {len(value):,} items, not shown)"
     if isinstance(value, Mapping):
-        masked = {
-            key: mask_niss_input(item) if key in personal else _masked_value(item)
+        pairs = [
+            (_masked_key(key), mask_niss_input(item) if key in personal else _masked_value(item))
             for key, item in value.items()
-        }
-        changed = any(masked[key] is not item for key, item in value.items())
+        ]
+        changed = any(
+            new_key is not key or new is not item
+            for (new_key, new), (key, item) in zip(pairs, value.items(), strict=True)
+        )
+        masked = dict(pairs)
     else:
         items = [_masked_value(item) for item in value]
         changed = any(new is not old for new, old in zip(items, value, strict=True))

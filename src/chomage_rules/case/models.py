@@ -42,7 +42,12 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ..core.identifiers import is_joint_committee, normalize_enterprise_number, normalize_niss
+from ..core.identifiers import (
+    DIGIT_RUN,
+    is_joint_committee,
+    normalize_enterprise_number,
+    normalize_niss,
+)
 from ..core.money import cents_to_decimal, check_decimal_size, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
@@ -429,6 +434,18 @@ class Employer(_Model):
             return normalize_enterprise_number(value)
         except ValueError as error:
             raise PydanticCustomError("enterprise_number", str(error)) from None
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str | None) -> str | None:
+        # the name is shown in every explanation: it must not carry a national number
+        if value is not None and DIGIT_RUN.search(value):
+            raise PydanticCustomError(
+                "name_number",
+                "the employer's name holds a number of ten digits or more, which every "
+                "explanation would show; give the name without it",
+            )
+        return value
 
     @field_validator("joint_committee")
     @classmethod

@@ -129,8 +129,9 @@ LONG_DIGIT_RUN = 10
 one with a digit dropped, added or changed has 10 to 12. No figure the library checks is that long
 (amounts stop at 1,000,000.00: 9 digits, or 9 in cents; dates have 8)."""
 
-DIGIT_RUN = re.compile(rf"\d(?:[.\-/ ]?\d){{{LONG_DIGIT_RUN - 1},}}")
-"""Ten digits or more, with the separators a national number is written with between them."""
+DIGIT_RUN = re.compile(rf"\d(?:[.\-/ _,]?\d){{{LONG_DIGIT_RUN - 1},}}")
+"""Ten digits or more, with the separators a national number is written with between them, and
+those of a number written in groups (``85_073_003_328``, ``85,073,003,328``)."""
 
 
 def mask_digit_runs(text: str) -> str:

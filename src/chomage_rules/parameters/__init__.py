@@ -361,6 +361,11 @@ class ParameterSet:
         Values are Decimals, integers or strings (never floats). A bad name, date or value raises a
         ``ValidationError`` naming the parameter.
         """
+        if not isinstance(changes, Mapping):
+            raise TypeError(
+                "override takes a mapping of parameter name to figure, such as "
+                f"{{'wage.monthly_ceiling': '3500.00'}}, not a {type(changes).__name__}"
+            )
         parameters = dict(self._parameters)
         for name, change in changes.items():
             if name not in parameters:

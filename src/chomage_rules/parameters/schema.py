@@ -254,6 +254,9 @@ def read_file(path: str, text: str) -> dict[str, ParameterEntry]:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise ParameterFileError([_syntax_problem(path, text, error)]) from None
+    except (ValueError, RecursionError) as error:  # an integer of 5,000 digits, arrays 1,000 deep
+        message = f"the file cannot be read as TOML: {str(error)[:120] or type(error).__name__}"
+        raise ParameterFileError([Problem(path, None, None, message)]) from None
     problems: list[Problem] = []
     entries: dict[str, ParameterEntry] = {}
     for name, raw in _parameter_tables(path, data, problems):

@@ -102,9 +102,12 @@ def compare(
     reform: ParameterSet,
 ) -> Comparison:
     """Compute ``frame`` for ``year``-``month`` under ``baseline`` and ``reform`` and compare."""
+    # the table is validated as compute_population validates it (a ValidationError naming the
+    # column, or the frame) before pandas is asked to make a DataFrame of it
+    before = compute_population(frame, year, month, parameters=baseline, detail=True)
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(frame, copy=False)
-    before = compute_population(frame, year, month, parameters=baseline, detail=True)
+        before = pd.DataFrame(before, index=frame.index, copy=False)
     after = compute_population(frame, year, month, parameters=reform, detail=True)
     assert isinstance(before, pd.DataFrame) and isinstance(after, pd.DataFrame)
     change = after["net_total_cents"].to_numpy() - before["net_total_cents"].to_numpy()

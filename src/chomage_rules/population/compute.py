@@ -18,7 +18,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..core.errors import input_error
+from ..case.engine import not_covered, parameter_set
+from ..core.errors import ParameterNotCovered, input_error
 from ..kernel import KernelOutputs, MonthFigures, compute_kernel, month_figures
 from ..parameters import ParameterSet
 from ..rules.daily_wage import SIX_DAY_WEEK
@@ -165,13 +166,16 @@ def compute_population(
         raise input_error(
             "population", ("workers",), "workers must be a whole number from 1", safe_input(workers)
         )
-    parameters = ParameterSet.default() if parameters is None else parameters
+    parameters = parameter_set(parameters)
     first_day = date(year, month, 1)
-    figures = month_figures(parameters, first_day)
-    population = read_population(frame, first_day, figures)
-    if population.n:
-        _check_int64_headroom(population, figures)
-    columns = _run(population, figures, detail, workers or os.cpu_count() or 1)
+    try:
+        figures = month_figures(parameters, first_day)
+        population = read_population(frame, first_day, figures)
+        if population.n:
+            _check_int64_headroom(population, figures)
+        columns = _run(population, figures, detail, workers or os.cpu_count() or 1)
+    except ParameterNotCovered as error:  # a month before the figures is bad input, as one case
+        raise not_covered(error, year, month, parameters, "population") from None
     table = result_frame(frame, columns)
     if not isinstance(table, dict):
         table.attrs["parameters_fingerprint"] = parameters.fingerprint()
