@@ -443,9 +443,13 @@ def documented_errors() -> tuple[type[BaseException], ...]:
     from pydantic import ValidationError  # noqa: PLC0415
 
     from chomage_rules import ParameterNotCovered  # noqa: PLC0415
-    from chomage_rules.parameters.schema import ParameterFileError  # noqa: PLC0415
 
-    return (ValidationError, ParameterNotCovered, ParameterFileError, TypeError)
+    documented: tuple[type[BaseException], ...] = (ValidationError, ParameterNotCovered, TypeError)
+    try:  # the parameter files' error (not in releases before the schema, when probing them)
+        from chomage_rules.parameters.schema import ParameterFileError  # noqa: PLC0415
+    except ImportError:
+        return documented
+    return (*documented, ParameterFileError)
 
 
 def _texts(error: BaseException) -> list[str]:
