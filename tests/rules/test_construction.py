@@ -159,23 +159,32 @@ def test_frost_units_are_at_most_the_units() -> None:
     assert (c.frost_units, c.covered) == (24, 0)
 
 
-def test_frost_units_from_hours() -> None:
-    # five-day week, Q 38, hours given day by day: 1 frost day (38 / 5 = 7.6 h) + 3.80 h
-    # = 11.4 h × 6 / 38 = 1.8 → fraction .8 ≥ .75 → 2 units; on the credit 5 − 2 = 3 units
-    scale = units.scale(3800, 5, 3800, True)
-    c = construction.compute(
+def five_day(
+    half_units: dict[Reason, int],
+    frost_days: dict[Reason, int] | None = None,
+    frost_hours_h: dict[Reason, int] | None = None,
+) -> Construction:
+    """A five-day worker (Q 38: a day is 7.6 h, 1.2 units), category III with a card, no credit
+    used; ``frost_days`` at usual hours and ``frost_hours_h`` hundredths in a frost period."""
+    return construction.compute(
         SCALAR,
         F,
-        {Reason.BAD_WEATHER: 10},
-        scale,
+        half_units,
+        units.scale(3800, 5, 3800, bool(frost_hours_h)),
         in_joint_committee=True,
         has_legitimation_card=True,
         has_category=True,
         category_code=construction.CATEGORIES.index(III),
-        frost_default_days={Reason.BAD_WEATHER: 1},
-        frost_explicit_hours_h={Reason.BAD_WEATHER: 380},
+        frost_default_days=frost_days or {},
+        frost_explicit_hours_h=frost_hours_h or {},
         prior_credit_half_units=0,
     )
+
+
+def test_frost_units_from_hours() -> None:
+    # five-day week, Q 38, hours given day by day: 1 frost day (38 / 5 = 7.6 h) + 3.80 h
+    # = 11.4 h × 6 / 38 = 1.8 → fraction .8 ≥ .75 → 2 units; on the credit 5 − 2 = 3 units
+    c = five_day({Reason.BAD_WEATHER: 10}, {Reason.BAD_WEATHER: 1}, {Reason.BAD_WEATHER: 380})
     assert (c.frost_units, c.covered) == (4, 6)
 
 
@@ -183,21 +192,8 @@ def test_frost_units_are_counted_per_reason() -> None:
     # five-day week, Q 38: a day is 7.6 h × 6 / 38 = 1.2 units. Two frost days of each of three
     # reasons: 2.4 → 2.5 units each, 7.5 frost units, all the units, none on the credit (the
     # 45.6 frost hours counted together would be 7.2 → 7 units, leaving 0.5 on the credit)
-    scale = units.scale(3800, 5, 3800, False)
     three = (Reason.ECONOMIC, Reason.BAD_WEATHER, Reason.TECHNICAL_ACCIDENT)
-    c = construction.compute(
-        SCALAR,
-        F,
-        dict.fromkeys(three, 5),
-        scale,
-        in_joint_committee=True,
-        has_legitimation_card=True,
-        has_category=True,
-        category_code=construction.CATEGORIES.index(III),
-        frost_default_days=dict.fromkeys(three, 2),
-        frost_explicit_hours_h={},
-        prior_credit_half_units=0,
-    )
+    c = five_day(dict.fromkeys(three, 5), dict.fromkeys(three, 2))
     assert (c.units, c.frost_units, c.covered, c.top_up) == (15, 15, 0, 0)
 
 
@@ -492,20 +488,7 @@ def test_not_eligible_no_frost_amount() -> None:
 def frost_hours_steps(frost_hours_h: int) -> tuple[Step, ...]:
     """The steps of 10 bad-weather half units of a five-day worker (Q 38), one frost day of
     ``frost_hours_h`` hundredths of an hour."""
-    scale = units.scale(3800, 5, 3800, True)
-    c = construction.compute(
-        SCALAR,
-        F,
-        {Reason.BAD_WEATHER: 10},
-        scale,
-        in_joint_committee=True,
-        has_legitimation_card=True,
-        has_category=True,
-        category_code=construction.CATEGORIES.index(III),
-        frost_default_days={},
-        frost_explicit_hours_h={Reason.BAD_WEATHER: frost_hours_h},
-        prior_credit_half_units=0,
-    )
+    c = five_day({Reason.BAD_WEATHER: 10}, frost_hours_h={Reason.BAD_WEATHER: frost_hours_h})
     steps, _ = steps_of(c, frost_days=1)
     return steps
 
