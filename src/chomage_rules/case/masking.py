@@ -14,19 +14,14 @@ is validated, inside a caller's own model included.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
-from decimal import Decimal
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import mask_digit_runs, mask_niss_input
+from ..core.masking import masked_key, masked_value
 
 __all__ = ["masked_error"]
-
-_LONG_INPUT = 100
-"""A list or mapping input with more items is not repeated (a month of a million entries)."""
 
 
 def masked_error(error: ValidationError, personal: frozenset[str]) -> ValidationError:
@@ -49,16 +44,16 @@ def masked_error(error: ValidationError, personal: frozenset[str]) -> Validation
 def _masked_detail(detail: ErrorDetails, personal: frozenset[str]) -> InitErrorDetails | None:
     """One error with its input, message and context masked; None when it needs no masking."""
     given_loc, value, message = detail["loc"], detail["input"], detail["msg"]
-    loc = tuple(_masked_key(part) for part in given_loc)
+    loc = tuple(masked_key(part) for part in given_loc)
     if loc[:1] and loc[0] in personal and not isinstance(value, Mapping):
         given = mask_niss_input(value)
     else:
-        given = _masked_value(value, personal)
+        given = masked_value(value, personal)
     masked_message = mask_digit_runs(message)
     context = detail.get("ctx")
     masked_context = context
     if context is not None:
-        masked_context = {key: _masked_value(item) for key, item in context.items()}
+        masked_context = {key: masked_value(item) for key, item in context.items()}
         if all(masked_context[key] is item for key, item in context.items()):
             masked_context = context
     if (
@@ -89,52 +84,3 @@ def _as_given(detail: ErrorDetails) -> InitErrorDetails:
     if "ctx" in detail:
         rebuilt["ctx"] = detail["ctx"]
     return rebuilt
-
-
-def _masked_value(value: Any, personal: frozenset[str] = frozenset()) -> Any:
-    """``value`` itself when it cannot hold a national number, else a masked copy or a word."""
-    if value is None or isinstance(value, bool | date):
-        return value
-    if isinstance(value, str):
-        masked = mask_digit_runs(value)
-        return value if masked == value else masked
-    if isinstance(value, int) and value.bit_length() > _LONG_INPUT:
-        return mask_niss_input(value)  # its text would be long (and above 4,300 digits, refused)
-    if isinstance(value, int | float | Decimal):
-        text = str(value)
-        return value if mask_digit_runs(text) == text else mask_niss_input(value)
-    if isinstance(value, Mapping | list | tuple):
-        return _masked_container(value, personal)
-    if isinstance(value, BaseModel) or mask_digit_runs(repr(value)) != repr(value):
-        return f"(a {type(value).__name__}, not shown)"  # its JSON could hold the number
-    return value
-
-
-def _masked_key(key: Any) -> Any:
-    """A mapping key or a place in ``loc``, masked as a value is (a key may be the number)."""
-    if isinstance(key, str | int) and not isinstance(key, bool):
-        masked = _masked_value(key)
-        return key if masked is key else str(masked)
-    return key
-
-
-def _masked_container(
-    value: Mapping[Any, Any] | list[Any] | tuple[Any, ...], personal: frozenset[str]
-) -> Any:
-    if len(value) > _LONG_INPUT:
-        return f"(a {type(value).__name__} of {len(value):,} items, not shown)"
-    if isinstance(value, Mapping):
-        pairs = [
-            (_masked_key(key), mask_niss_input(item) if key in personal else _masked_value(item))
-            for key, item in value.items()
-        ]
-        changed = any(
-            new_key is not key or new is not item
-            for (new_key, new), (key, item) in zip(pairs, value.items(), strict=True)
-        )
-        masked = dict(pairs)
-    else:
-        items = [_masked_value(item) for item in value]
-        changed = any(new is not old for new, old in zip(items, value, strict=True))
-        masked = items if isinstance(value, list) else tuple(items)  # type: ignore[assignment]
-    return masked if changed else value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -10,6 +9,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from .identifiers import mask_digit_runs
+from .masking import masked_key, masked_value
 
 __all__ = ["ParameterNotCovered", "input_error"]
 
@@ -47,24 +47,8 @@ def input_error(
                 "type": PydanticCustomError(
                     "invalid_input", "{message}", {"message": mask_digit_runs(message)}
                 ),
-                "loc": tuple(_masked_part(part) for part in loc),
-                "input": _masked_input(value),
+                "loc": tuple(masked_key(part) for part in loc),
+                "input": masked_value(value),
             }
         ],
     )
-
-
-def _masked_part(part: str | int) -> str | int:
-    """A place in ``loc`` (a parameter's name, a key the caller gave) never repeats a number."""
-    text = str(part)
-    masked = mask_digit_runs(text)
-    return part if masked == text else masked
-
-
-def _masked_input(value: Any) -> Any:
-    """The value as given, or its text masked where it holds a run of ten digits or more."""
-    if value is None or isinstance(value, bool):
-        return value
-    text = repr(value) if isinstance(value, Mapping | list | tuple) else str(value)
-    masked = mask_digit_runs(text)
-    return value if masked == text else masked
