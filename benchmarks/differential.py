@@ -410,8 +410,9 @@ def _crash_fixed(mine: dict[str, Any], pinned: dict[str, Any]) -> bool:
     return "error" in pinned and pinned["error"] not in REFUSALS and "error" not in mine
 
 
-CONSTRUCTION_REASONS = {"economic", "bad_weather", "technical_accident", "force_majeure"}
-CONSTRUCTION_REASONS.add("energy_crisis")
+CONSTRUCTION_REASONS = frozenset(
+    ("economic", "bad_weather", "technical_accident", "force_majeure", "energy_crisis")
+)
 
 
 def _frost_in_several_reasons(case: dict[str, Any]) -> bool:

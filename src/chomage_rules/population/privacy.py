@@ -24,10 +24,7 @@ import numpy as np
 
 from ..core.identifiers import DIGIT_RUN, LONG_DIGIT_RUN, mask_niss
 
-__all__ = ["LONG_DIGITS", "mask_digits", "number_text", "safe_input", "safe_label"]
-
-LONG_DIGITS = LONG_DIGIT_RUN
-"""A run of this many digits or more is masked (the models' rule)."""
+__all__ = ["mask_digits", "number_text", "safe_input", "safe_label"]
 
 
 def _digits(text: str) -> str:
@@ -35,8 +32,7 @@ def _digits(text: str) -> str:
 
 
 def _mask_run(match: re.Match[str]) -> str:
-    digits = _digits(match.group())
-    return mask_niss(digits) if len(digits) >= LONG_DIGITS else match.group()
+    return mask_niss(_digits(match.group()))  # DIGIT_RUN matches only runs long enough
 
 
 def mask_digits(text: str) -> str:
@@ -60,7 +56,7 @@ def safe_label(label: Any) -> str | int:
         return number_text(label)
     text = label if isinstance(label, str) else str(label)
     digits = _digits(text)
-    if len(digits) >= LONG_DIGITS:
+    if len(digits) >= LONG_DIGIT_RUN:
         return mask_niss(digits)
     if isinstance(label, int) and not isinstance(label, bool):
         return label
@@ -95,7 +91,7 @@ def number_text(value: Any, unit: str = "") -> str:
     else:
         text = str(value) if isinstance(value, (int, float, Decimal)) else repr(value)
     digits = _digits(value if isinstance(value, str) else text)  # not repr()'s escapes
-    if len(digits) >= LONG_DIGITS:
+    if len(digits) >= LONG_DIGIT_RUN:
         return f"a number{of} written with {len(digits)} digits"
     return f"{text} {unit}" if unit else text
 
