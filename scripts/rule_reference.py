@@ -14,10 +14,12 @@ import importlib
 import re
 import sys
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 
 from chomage_rules import ParameterSet
+from chomage_rules.parameters.facts import Facts
 from chomage_rules.rules import RULEBOOK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +68,31 @@ def _parameters(module: ModuleType, parameters: ParameterSet) -> list[str]:
     return lines or ["  - none: the rule has no dated figure"]
 
 
+def _facts(module: ModuleType) -> list[str]:
+    """The dated facts a process rule reads (``parameters/facts/``), with every version."""
+    names = getattr(module, "FACTS", ())
+    if not names:
+        return []
+    facts = Facts.default()
+    lines = ["- Facts:"]
+    for name in names:
+        fact = facts.fact(name)
+        versions = "; ".join(
+            f"{_fact_value(v.value)} from {v.valid_from.isoformat()} ({v.confidence})"
+            for v in fact.versions
+        )
+        lines.append(f"  - `{name}`: {fact.description} Versions: {versions}.")
+    return lines
+
+
+def _fact_value(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{key}: {_fact_value(item)}" for key, item in value.items())
+    return str(value)
+
+
 def section(name: str, parameters: ParameterSet) -> list[str]:
     module = importlib.import_module(f"chomage_rules.rules.{name}")
     notices = _notice_texts()
@@ -78,6 +105,7 @@ def section(name: str, parameters: ParameterSet) -> list[str]:
         *[f"  - [{s.title}]({s.url})" for s in getattr(module, "SOURCES", ())],
         "- Parameters:",
         *_parameters(module, parameters),
+        *_facts(module),
         "- Steps: " + (", ".join(f"`{step}`" for step in module.STEPS) or "none"),
         "- Notices:",
         *[f"  - `{code}`: {notices[code]}" for code in module.NOTICES],

@@ -78,7 +78,7 @@ def test_national_number_is_masked_everywhere() -> None:
 def test_json_is_versioned_and_complete() -> None:
     r = compute_month(worker(), employer(supplement_paid_by_fund=True), june())
     doc = json.loads(r.explain("json"))
-    assert doc["schema_version"] == "3.0" and doc["language"] == "en"
+    assert doc["schema_version"] == "3.1" and doc["language"] == "en"
     assert doc["result"]["net_total"] == str(r.net_total)
     assert [p["payer"] for p in doc["result"]["payments"]] == [
         "payment_body",

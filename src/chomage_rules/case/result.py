@@ -31,9 +31,11 @@ from ..kernel import (
     month_figures,
 )
 from ..parameters import ParameterSet
+from ..parameters.facts import Facts
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
+from .process import explain_process
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
 
@@ -300,7 +302,12 @@ class MonthResult:
     @cached_property
     def _derivation(self) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
         c = self.computation
-        return explain_kernel(c.inputs, c.shown, c.figures, c.outputs)
+        steps, notices = explain_kernel(c.inputs, c.shown, c.figures, c.outputs)
+        facts = Facts.default()
+        more_steps, more_notices = explain_process(
+            self.worker, self.employer, self.month, self.history, facts
+        )
+        return (*steps, *more_steps), (*notices, *more_notices)
 
     @property
     def steps(self) -> tuple[Step, ...]:

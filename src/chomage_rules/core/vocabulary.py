@@ -13,10 +13,12 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = [
+    "CONFIDENCES",
     "ENERGY_CRISIS_FIRST_DAY",
     "ENERGY_CRISIS_LAST_DAY",
     "PAYERS",
     "REASONS",
+    "Confidence",
     "Cp124Category",
     "DayStatus",
     "Payer",
@@ -96,3 +98,9 @@ ENERGY_CRISIS_LAST_DAY = date(2023, 3, 31)
 2023, les entreprises à forte consommation d'énergie peuvent mettre leur personnel au chômage
 temporaire » (ONEM E5; extended to 31 March 2023 by the law of 30 October 2022). A day of reason
 ``energy_crisis`` outside these dates is refused."""
+
+Confidence = Literal["official", "secondary", "derived"]
+"""How sure a figure or a fact is: ``official`` (ONEM/RVA, a regulation or another public body
+quoted verbatim), ``secondary`` (a union, a payroll provider, an employer federation, the press),
+``derived`` (computed or inferred from sourced facts; the derivation is written beside it)."""
+CONFIDENCES: tuple[Confidence, ...] = ("official", "secondary", "derived")

@@ -21,10 +21,11 @@ from .step import Notice, Step
 
 __all__ = ["SCHEMA_VERSION", "Explanation", "References", "render"]
 
-SCHEMA_VERSION = "3.0"
+SCHEMA_VERSION = "3.1"
 """2.0: texts in the language asked, sources listed once as numbered references. 3.0: the receipt's
 ``inputs_sha256`` (of the masked inputs) is replaced by ``inputs_hmac_sha256``, keyed by the
-caller, of the full inputs (null without a key)."""
+caller, of the full inputs (null without a key). 3.1 (additive): each notice has its ``rule`` and
+the numbers of its ``references``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,28 @@ def _step_lines(
     return title, formula, result, figures, sources
 
 
+def _notice_line(texts: Catalogue, notice: Notice, refs: References) -> str:
+    """A notice's text and the numbers of its sources."""
+    cited = " ".join(f"[{refs.source(s)}]" for s in notice.sources)
+    text = texts.notice(notice.code, notice.values)
+    return f"{text} {cited}" if cited else text
+
+
+def notices_json(
+    texts: Catalogue, notices: Iterable[Notice], refs: References
+) -> list[dict[str, Any]]:
+    """The notices as JSON data: code, rule, text in the catalogue's language, sources by number."""
+    return [
+        {
+            "code": n.code,
+            "rule": n.rule or None,
+            "message": texts.notice(n.code, n.values),
+            "references": [refs.source(s) for s in n.sources],
+        }
+        for n in notices
+    ]
+
+
 def _dated(texts: Catalogue, entry: Mapping[str, Any]) -> str:
     """ ", updated 2024-07-12" (in the language), or nothing for a source without a date."""
     if not entry["date"]:
@@ -170,11 +193,11 @@ def _text(texts: Catalogue, e: Explanation) -> str:
     width = max(len(label) for label, _ in summary)
     lines += [f"  {label:<{width}}  {value:>12}" for label, value in summary]
     lines += ["", texts.label("payments"), *_payment_table(texts, e.payments)]
+    refs = References()
     if e.notices:
         lines += ["", texts.label("notices")]
-        lines += [f"  ! {texts.notice(n.code, n.values)}" for n in e.notices]
+        lines += [f"  ! {_notice_line(texts, n, refs)}" for n in e.notices]
     lines += ["", texts.label("steps")]
-    refs = References()
     for number, step in enumerate(e.steps, start=1):
         title, formula, result, figures, sources = _step_lines(texts, step, refs)
         mark = "" if step.applies else f"  [{texts.label('did_not_apply')}]"
@@ -203,11 +226,11 @@ def _markdown(texts: Catalogue, e: Explanation) -> str:
     for payer, gross, tax, net in e.payments:
         amounts = " | ".join(_money(texts, cents) for cents in (gross, tax, net))
         lines.append(f"| {texts.term(payer)} | {amounts} |")
+    refs = References()
     if e.notices:
         lines += ["", f"## {texts.label('notices')}", ""]
-        lines += [f"- {texts.notice(n.code, n.values)}" for n in e.notices]
+        lines += [f"- {_notice_line(texts, n, refs)}" for n in e.notices]
     lines += ["", f"## {texts.label('steps')}", ""]
-    refs = References()
     for number, step in enumerate(e.steps, start=1):
         title, formula, result, figures, sources = _step_lines(texts, step, refs)
         mark = "" if step.applies else f" *({texts.label('did_not_apply')})*"
@@ -271,7 +294,7 @@ def json_document(lang: Language, data: Mapping[str, Any], e: Explanation) -> st
         "schema_version": SCHEMA_VERSION,
         "language": lang,
         **data,
-        "notices": [{"code": n.code, "message": texts.notice(n.code, n.values)} for n in e.notices],
+        "notices": notices_json(texts, e.notices, refs),
         "steps": steps_json(texts, e.steps, refs),
         "references": list(refs.entries.values()),
     }

@@ -78,6 +78,11 @@ class Notice(NamedTuple):
     code: str
     """Stable code, also the key of its text in the message catalogue."""
     values: Mapping[str, Any] = NO_VALUES
+    rule: str = ""
+    """The rulebook entry (R0-R15) whose rule raised the notice; empty for the older notices
+    whose rule is told by their code's prefix."""
+    sources: tuple[LegalSource, ...] = ()
+    """The passages the notice rests on, cited by number in every rendering."""
 
     def text(self, lang: Language = "en") -> str:
         return catalogue(lang).notice(self.code, self.values)

@@ -1,0 +1,252 @@
+"""Dated, sourced facts behind the process rules: dates, lists of countries, offices, limits.
+
+The money rules read figures (:mod:`chomage_rules.parameters`); the process rules (the control
+card, access to the eC3.2, job-seeker registration, applications, payment timing, limits by
+reason) read **facts**: a date (``2025-01-01``, the day the electronic card became mandatory), a
+count (14 days to activate a digital key), a text, a list of codes (the countries connected to
+eIDAS) or a table (the regional employment office of each region). They live in
+``parameters/facts/*.toml``, one family per file, in the same shape as the figures' files: a
+fact is a series of versions, each with the day it applies from (``from``), its ``value``, how
+sure it is (``confidence``: ``official`` for ONEM/RVA or a regulation, ``secondary`` for a
+union, payroll provider or the press, ``derived`` for what is inferred from sourced facts, with
+the inference in ``note``) and its sources (title, address, the date the page shows or
+``undated = true``, the quotation). A version runs until the next one starts.
+
+Every file is checked against :class:`FactEntry` (unknown keys refused, each value checked
+against its fact's ``kind``); a fault raises :class:`~chomage_rules.parameters.ParameterFileError`
+naming the file, the fact and the version.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache, partial
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..core.errors import ParameterNotCovered
+from ..core.vocabulary import Confidence
+from . import _source  # a fact's sources are built as a figure's are
+from .schema import (
+    ParameterFileError,
+    Problem,
+    SourceEntry,
+    _parameter_tables,
+    _shape_problems,
+    _syntax_problem,
+)
+
+__all__ = ["Fact", "FactEntry", "FactValue", "FactVersion", "Facts", "read_facts_file"]
+
+FactKind = Literal["date", "count", "text", "codes", "table"]
+
+FactValue = Union[date, int, str, tuple[str, ...], Mapping[str, Any]]  # noqa: UP007 - runtime alias
+"""A fact's value: a date, a whole number, a text, codes (a tuple of texts) or a read-only table."""
+
+
+class _FactModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FactVersionEntry(_FactModel):
+    """One version of a fact as a file writes it."""
+
+    from_: date = Field(alias="from")
+    value: Any
+    confidence: Confidence
+    note: str | None = Field(default=None, min_length=1)
+    caveat: str | None = Field(default=None, min_length=1)
+    sources: list[SourceEntry] = Field(min_length=1)
+
+
+class FactEntry(_FactModel):
+    """A fact: what it is, the kind of its value and its versions, oldest first."""
+
+    description: str = Field(min_length=1)
+    kind: FactKind
+    versions: list[FactVersionEntry] = Field(min_length=1)
+
+
+def _value_problem(kind: str, value: object) -> str | None:
+    """What is wrong with ``value`` for a fact of ``kind``; None when it is right."""
+    if kind == "date":
+        ok = type(value) is date
+    elif kind == "count":
+        ok = type(value) is int and value >= 0
+    elif kind == "text":
+        ok = isinstance(value, str) and bool(value)
+    elif kind == "codes":
+        ok = isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+    else:
+        ok = isinstance(value, dict) and bool(value)
+    if ok:
+        return None
+    wanted = {
+        "date": "a TOML date such as 2025-01-01",
+        "count": "a whole number of at least 0",
+        "text": "a non-empty text",
+        "codes": "a list of texts",
+        "table": "a non-empty table",
+    }[kind]
+    return f"value: a fact of kind {kind!r} holds {wanted} (got {type(value).__name__})"
+
+
+def _series_problems(path: str, name: str, entry: FactEntry) -> Iterator[Problem]:
+    for index, version in enumerate(entry.versions):
+        label = f"version {index + 1} (from {version.from_.isoformat()})"
+        if index and version.from_ <= entry.versions[index - 1].from_:
+            yield Problem(path, name, label, "versions go oldest first, each on its own day")
+        problem = _value_problem(entry.kind, version.value)
+        if problem:
+            yield Problem(path, name, label, problem)
+        if version.confidence == "derived" and version.note is None:
+            yield Problem(path, name, label, "a derived fact says how it was derived in 'note'")
+
+
+def read_facts_file(path: str, text: str) -> dict[str, FactEntry]:
+    """The facts of one file by dotted name; ParameterFileError listing all that is wrong."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ParameterFileError([_syntax_problem(path, text, error)]) from None
+    problems: list[Problem] = []
+    entries: dict[str, FactEntry] = {}
+    for name, raw in _parameter_tables(path, data, problems):
+        try:
+            entry = FactEntry.model_validate(raw)
+        except ValidationError as error:
+            problems.extend(_shape_problems(path, name, raw, error))
+            continue
+        problems.extend(_series_problems(path, name, entry))
+        entries[name] = entry
+    if problems:
+        raise ParameterFileError(problems)
+    return entries
+
+
+# --------------------------------------------------------------------------- the facts as read
+
+
+@dataclass(frozen=True, slots=True)
+class FactVersion:
+    """One version of a fact and the days it covers (``valid_until`` inclusive)."""
+
+    name: str
+    valid_from: date
+    valid_until: date | None
+    value: FactValue
+    confidence: Confidence
+    sources: tuple[Any, ...]
+    """The version's sources (:class:`chomage_rules.parameters.Source`)."""
+    note: str | None = None
+    caveat: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A named fact and its dated versions, oldest first."""
+
+    name: str
+    description: str
+    kind: FactKind
+    versions: tuple[FactVersion, ...]
+    _starts: tuple[date, ...] = field(repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(v.valid_from for v in self.versions))
+
+    def version(self, on: date) -> FactVersion:
+        index = bisect.bisect_right(self._starts, on) - 1
+        if index < 0:
+            first = self.versions[0].valid_from.isoformat()
+            raise ParameterNotCovered(self.name, on, f"this fact is known from {first}")
+        return self.versions[index]
+
+
+def _frozen(value: Any) -> FactValue:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    result: FactValue = value
+    return result
+
+
+def _fact(name: str, entry: FactEntry) -> Fact:
+    starts = [version.from_ for version in entry.versions]
+    versions = tuple(
+        FactVersion(
+            name=name,
+            valid_from=version.from_,
+            valid_until=(
+                date.fromordinal(starts[index + 1].toordinal() - 1)
+                if index + 1 < len(starts)
+                else None
+            ),
+            value=_frozen(version.value),
+            confidence=version.confidence,
+            sources=tuple(_source(source) for source in version.sources),
+            note=version.note,
+            caveat=version.caveat,
+        )
+        for index, version in enumerate(entry.versions)
+    )
+    return Fact(name, entry.description, entry.kind, versions)
+
+
+class Facts:
+    """The shipped facts (:meth:`default`), read-only; ``facts.value(name, on)``."""
+
+    __slots__ = ("_facts",)
+
+    def __init__(self, facts: Mapping[str, Fact]) -> None:
+        self._facts: Mapping[str, Fact] = MappingProxyType(dict(facts))
+
+    @classmethod
+    def default(cls) -> Facts:
+        return _default_facts()
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted(self._facts))
+
+    def fact(self, name: str) -> Fact:
+        try:
+            return self._facts[name]
+        except KeyError:
+            raise KeyError(f"unknown fact {name!r}") from None
+
+    def version(self, name: str, on: date) -> FactVersion:
+        return self.fact(name).version(on)
+
+    def value(self, name: str, on: date) -> FactValue:
+        return self.version(name, on).value
+
+    def __repr__(self) -> str:
+        return f"Facts({len(self._facts)} facts)"
+
+
+@cache
+def _default_facts() -> Facts:
+    folder = resources.files(__package__).joinpath("facts")
+    problems: list[Problem] = []
+    facts: dict[str, Fact] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        read = partial(entry.read_text, encoding="utf-8")
+        try:
+            for name, fact in read_facts_file(str(entry), read()).items():
+                facts[name] = _fact(name, fact)
+        except ParameterFileError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ParameterFileError(problems)
+    return Facts(facts)
