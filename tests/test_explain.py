@@ -78,7 +78,7 @@ def test_national_number_is_masked_everywhere() -> None:
 def test_json_is_versioned_and_complete() -> None:
     r = compute_month(worker(), employer(supplement_paid_by_fund=True), june())
     doc = json.loads(r.explain("json"))
-    assert doc["schema_version"] == "3.1" and doc["language"] == "en"
+    assert doc["schema_version"] == "3.2" and doc["language"] == "en"
     assert doc["result"]["net_total"] == str(r.net_total)
     assert [p["payer"] for p in doc["result"]["payments"]] == [
         "payment_body",
@@ -108,8 +108,11 @@ def test_stale_and_overridden_figures_are_noticed() -> None:
         employer(),
         month_of(2026, 6, unemployed(working_days(2026, 6, 2), Reason.ECONOMIC)),
     )
+    # June 2026: the supplement's 5.20 has no source after the indexation of 2026-03-01; the
+    # ceiling 3,501.11 is not stale before the indexation expected on 2026-10-01
     stale = [n for n in r.notices if n.code == "parameters.stale"]
-    assert stale and "wage.monthly_ceiling" in stale[0].message
+    assert stale and "supplement.amount" in stale[0].message
+    assert "wage.monthly_ceiling" not in stale[0].message
     custom = ParameterSet.default().override({"rate.standard": D("0.62")})
     r = compute_month(worker(), employer(), june(), parameters=custom)
     assert any(

@@ -17,6 +17,7 @@ import pytest
 import chomage_rules.parameters as parameters_module
 from chomage_rules import ParameterFileError, ParameterSet
 from chomage_rules.parameters import schema
+from chomage_rules.parameters.indexations import read_indexations_file
 
 # two versions, so that a fault in the second one must be told apart from the first
 GOOD = """\
@@ -30,6 +31,7 @@ kind = "amount"
 [[test.figure.versions]]
 from = 2024-01-01
 value = 1.00
+confidence = "official"
 
 [[test.figure.versions.sources]]
 title = "Page A"
@@ -40,6 +42,7 @@ date_kind = "published"
 [[test.figure.versions]]
 from = 2024-06-01
 value = 2.00
+confidence = "secondary"
 
 [[test.figure.versions.sources]]
 title = "Page B"
@@ -201,6 +204,56 @@ MALFORMED = [
         SECOND,
         "not both",
     ),
+    # how sure a figure is (issue 10): every version says it, and a derived one says how
+    ("missing confidence", _in_second('confidence = "secondary"\n', ""), SECOND, "'confidence'"),
+    (
+        "unknown confidence",
+        _in_second('confidence = "secondary"', 'confidence = "sure"'),
+        SECOND,
+        "confidence: Input should be 'official', 'secondary' or 'derived'",
+    ),
+    (
+        "derived without a derivation",
+        _in_second('confidence = "secondary"', 'confidence = "derived"'),
+        SECOND,
+        "a derived figure writes its derivation in 'note'",
+    ),
+    (
+        "unverified but not derived",
+        _in_second('confidence = "secondary"', 'confidence = "secondary"\nunverified = true'),
+        SECOND,
+        "unverified = true marks a derived figure that no source confirms",
+    ),
+    (
+        "not in force with a value",
+        _in_second('confidence = "secondary"', 'confidence = "secondary"\nnot_in_force = true'),
+        SECOND,
+        "not_in_force = true marks a version without a value",
+    ),
+    (
+        "indexed without a series",
+        _everywhere('kind = "amount"', 'kind = "amount"\nindexed = true'),
+        None,
+        "indexed = true but no series",
+    ),
+    (
+        "a series but not indexed",
+        _everywhere('kind = "amount"', 'kind = "amount"\nseries = "social_benefits"'),
+        None,
+        "a series is given but indexed is not true",
+    ),
+    (
+        "a series no file gives",
+        _everywhere('kind = "amount"', 'kind = "amount"\nindexed = true\nseries = "rents"'),
+        None,
+        "series 'rents' is not in indexations.toml (construction, social_benefits",
+    ),
+    (
+        "valid_from is a date kind, not a value",
+        _in_second('date_kind = "updated"', 'date_kind = "valid_from"\nvalid_from = 2024-06-01'),
+        SECOND,
+        "source 1: unknown key 'valid_from'",
+    ),
 ]
 
 
@@ -338,7 +391,12 @@ SHIPPED = resources.files(parameters_module)
 
 
 def _shipped_files() -> list[str]:
-    return sorted(entry.name for entry in SHIPPED.iterdir() if entry.name.endswith(".toml"))
+    """The shipped parameter files (the series of indexations have a file of their own)."""
+    return sorted(
+        entry.name
+        for entry in SHIPPED.iterdir()
+        if entry.name.endswith(".toml") and entry.name != "indexations.toml"
+    )
 
 
 @pytest.mark.parametrize("name", _shipped_files())
@@ -387,3 +445,123 @@ def test_what_tomllib_itself_cannot_read_names_the_file(tmp_path: Path, extra: s
     # they come out as a ParameterFileError naming the file, like any other unreadable file
     error = _refusal(tmp_path, f'family = "x"\nzz = {extra}\n')
     assert str(error).startswith(f"{tmp_path / 'test.toml'}: the file cannot be read as TOML")
+
+
+# --------------------------------------------------------------------------- issue 10: confidence,
+# the valid_from date kind, and the series of indexations (indexations.toml)
+
+
+def test_a_page_whose_only_date_is_its_validity_date(tmp_path: Path) -> None:
+    # « Bedragen geldig vanaf 01.02.2025 »: the day its figures apply from is a date the page shows
+    text = _in_second('date_kind = "updated"', 'date_kind = "valid_from"')(GOOD)
+    loaded = ParameterSet.from_directory(_folder(tmp_path, text))
+    version = loaded.version("test.figure", date(2024, 6, 1))
+    assert version.sources[0].date_kind == "valid_from"
+    assert version.source_date == date(2024, 6, 1)
+
+
+def test_confidence_and_the_flags_are_read(tmp_path: Path) -> None:
+    text = _in_second(
+        'confidence = "secondary"',
+        'confidence = "derived"\nunverified = true\nnote = "1.00 × 2"',
+    )(GOOD)
+    loaded = ParameterSet.from_directory(_folder(tmp_path, text))
+    first = loaded.version("test.figure", date(2024, 1, 1))
+    second = loaded.version("test.figure", date(2024, 6, 1))
+    assert (first.confidence, first.unverified, first.derived) == ("official", False, False)
+    assert (second.confidence, second.unverified, second.derived) == ("derived", True, True)
+    assert second.note == "1.00 × 2"
+
+
+SERIES = """\
+family = "indexation"
+
+[indexation.rents]
+description = "rents, indexed each 1 July"
+
+[[indexation.rents.indexations]]
+on = 2024-07-01
+status = "happened"
+confidence = "secondary"
+
+[[indexation.rents.indexations.sources]]
+title = "Page S"
+url = "https://example.org/s"
+undated = true
+
+[[indexation.rents.indexations]]
+on = 2025-07-01
+status = "expected"
+confidence = "secondary"
+
+[[indexation.rents.indexations.sources]]
+title = "Page T"
+url = "https://example.org/t"
+date = 2025-01-10
+date_kind = "published"
+"""
+
+INDEXED = GOOD.replace('kind = "amount"', 'kind = "amount"\nindexed = true\nseries = "rents"')
+
+
+def test_a_folder_gives_its_own_series(tmp_path: Path) -> None:
+    _folder(tmp_path, INDEXED)
+    _folder(tmp_path, SERIES, "indexations.toml")
+    loaded = ParameterSet.from_directory(tmp_path)
+    assert loaded.names() == ("test.figure",)  # indexations.toml is no parameter file
+    assert set(loaded.indexations) == {"rents"}
+    assert loaded.parameter("test.figure").series == "rents"
+    # 2.00 from 2024-06-01, latest source 2024-06-01: the indexation of 2024-07-01 comes after it
+    assert loaded.stale("test.figure", date(2024, 6, 30)) is None
+    stale = loaded.stale("test.figure", date(2024, 7, 1))
+    assert stale is not None and (stale.on, stale.status) == (date(2024, 7, 1), "happened")
+    # the first one after the source is named, even once a later one is known too
+    on_2026 = loaded.stale("test.figure", date(2026, 1, 1))
+    assert on_2026 is not None and on_2026.on == date(2024, 7, 1)
+
+
+def test_a_folder_without_series_uses_the_shipped_ones(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'kind = "amount"', 'kind = "amount"\nindexed = true\nseries = "construction"'
+    )
+    loaded = ParameterSet.from_directory(_folder(tmp_path, text))
+    assert loaded.indexations == ParameterSet.default().indexations
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda t: t.replace('status = "expected"', 'status = "forecast"'), "status"),
+        (lambda t: t.replace("on = 2025-07-01", "on = 2024-01-01"), "oldest first"),
+        (lambda t: t.replace('confidence = "secondary"\n', "", 1), "missing key 'confidence'"),
+        (
+            lambda t: t.replace('confidence = "secondary"', 'confidence = "derived"', 1),
+            "a derived indexation says how it was derived in 'note'",
+        ),
+        (lambda t: t.replace("undated = true", ""), "the source has no date"),
+        (lambda t: t.replace("on = 2024-07-01", "on = 2024-07-01\nvalue = 2"), "unknown key"),
+    ],
+    ids=["bad status", "out of order", "no confidence", "derived, no note", "undated", "extra key"],
+)
+def test_a_malformed_file_of_series_is_refused(
+    tmp_path: Path, change: Callable[[str], str], words: str
+) -> None:
+    _folder(tmp_path, INDEXED)
+    text = change(SERIES)
+    assert text != SERIES
+    _folder(tmp_path, text, "indexations.toml")
+    with pytest.raises(ParameterFileError) as caught:
+        ParameterSet.from_directory(tmp_path)
+    message = str(caught.value)
+    assert "indexations.toml" in message and "indexation.rents" in message and words in message
+
+
+def test_the_shipped_series_follow_the_schema() -> None:
+    text = (SHIPPED / "indexations.toml").read_text(encoding="utf-8")
+    series = read_indexations_file("indexations.toml", text)
+    assert set(series) == {"social_benefits", "supplement_threshold", "construction"}
+    # every indexed parameter names one of them
+    default = ParameterSet.default()
+    for name in default.names():
+        parameter = default.parameter(name)
+        assert (parameter.series in series) == parameter.indexed, name

@@ -159,6 +159,10 @@ def test_the_set_has_readers_and_override_only() -> None:
         "value",
         "fingerprint",
         "override",
+        # issue 10: read-only views of how sure the figures are
+        "strict",
+        "indexations",
+        "stale",
     }
 
 

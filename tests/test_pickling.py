@@ -28,6 +28,7 @@ from chomage_rules import (
     Cp124Category,
     DayEntry,
     DayStatus,
+    DerivedFigureRefused,
     History,
     Month,
     MonthResult,
@@ -68,6 +69,7 @@ def _exception_classes() -> set[type[BaseException]]:
 _TEXT = st.text(max_size=40)
 _ARGUMENTS: dict[type[BaseException], st.SearchStrategy[tuple[Any, ...]]] = {
     ParameterNotCovered: st.tuples(_TEXT, st.dates(), _TEXT),
+    DerivedFigureRefused: st.tuples(_TEXT, st.dates(), _TEXT),
     InvariantViolation: st.tuples(_TEXT, _TEXT),
     ParameterFileError: st.tuples(
         st.lists(

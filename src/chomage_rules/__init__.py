@@ -17,12 +17,17 @@ from .core.sources import LegalSource
 from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
 from .explain.step import Notice, Step
 from .parameters import (
+    DerivedFigureRefused,
+    FigureStatus,
+    Indexation,
     Parameter,
     ParameterFileError,
+    ParameterReport,
     ParameterSet,
     ParameterUse,
     ParameterVersion,
     Source,
+    report,
 )
 
 if TYPE_CHECKING:
@@ -33,8 +38,11 @@ __all__ = [
     "Cp124Category",
     "DayEntry",
     "DayStatus",
+    "DerivedFigureRefused",
     "Employer",
+    "FigureStatus",
     "History",
+    "Indexation",
     "LegalSource",
     "Month",
     "MonthResult",
@@ -42,6 +50,7 @@ __all__ = [
     "Parameter",
     "ParameterFileError",
     "ParameterNotCovered",
+    "ParameterReport",
     "ParameterSet",
     "ParameterUse",
     "ParameterVersion",
@@ -56,6 +65,7 @@ __all__ = [
     "compute_month",
     "compute_months",
     "compute_population",
+    "report",
 ]
 
 _POPULATION = ("compare", "compute_population")

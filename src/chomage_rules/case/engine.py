@@ -13,8 +13,10 @@ What a caller must catch (the README says the same):
   hold (at ``("month",)``);
 - :class:`~chomage_rules.ParameterNotCovered` (a ``LookupError``) only where a figure the case
   needs has no value in a month the parameters otherwise cover: a parameter set overridden to
-  have no figure, or an energy-crisis supplement asked outside its dates. Its message names the
-  month as given (``month.year``, ``month.month``) as well as the parameter;
+  have no figure, or an energy-crisis supplement asked outside its dates; and its subclass
+  :class:`~chomage_rules.DerivedFigureRefused` where a strict set
+  (``ParameterSet.default(strict=True)``) refuses a derived or unverified figure the case needs.
+  Its message names the month as given (``month.year``, ``month.month``) as well as the parameter;
 - ``TypeError`` for ``parameters`` that are not a :class:`~chomage_rules.ParameterSet`.
 """
 
@@ -28,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from ..core.errors import ParameterNotCovered, input_error
 from ..core.ops import SCALAR
 from ..kernel import compute_kernel, month_figures
-from ..parameters import ParameterSet
+from ..parameters import DerivedFigureRefused, ParameterSet
 from .adapter import adapt
 from .models import Employer, History, Month, Worker
 from .result import Computation, MonthResult
@@ -152,6 +154,8 @@ def not_covered(
     comes before the parameter's first figure (the month is out of range, whatever the set); the
     same ParameterNotCovered, naming the month given, when the set has a version without a value
     (a choice of whoever built the set, not bad input). For ``compute_month`` and populations."""
+    if isinstance(error, DerivedFigureRefused):  # a strict set's refusal, naming the month
+        return error.in_month(year, month)
     period = f"{year}-{month:02d}"
     versions = parameters.parameter(error.name).versions
     if versions and error.on < versions[0].valid_from:

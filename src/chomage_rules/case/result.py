@@ -30,8 +30,9 @@ from ..kernel import (
     explain_kernel,
     month_figures,
 )
-from ..parameters import ParameterSet
+from ..parameters import FigureStatus, ParameterSet
 from ..parameters.facts import Facts
+from ..rules import dated_figures
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
@@ -318,6 +319,16 @@ class MonthResult:
     def notices(self) -> tuple[Notice, ...]:
         """What the reader must know: payment on hold, stale or overridden figures …"""
         return self._derivation[1]
+
+    # ------------------------------------------------------------------ figures used (R9)
+
+    @property
+    def figures(self) -> tuple[FigureStatus, ...]:
+        """Every figure the month's steps read, once each in the order first read: name, value,
+        the day it applies from, its confidence (official, secondary, derived, or caller for a
+        figure the caller supplied), whether it is unverified, stale (the indexation that makes
+        it so), supplied by the caller, and its sources (rulebook R9)."""
+        return dated_figures.figures(self.computation.figures.month, self.steps)
 
     def payment(self, payer: Payer) -> Payment:
         """The payment of one payer."""

@@ -21,11 +21,13 @@ from .step import Notice, Step
 
 __all__ = ["SCHEMA_VERSION", "Explanation", "References", "render"]
 
-SCHEMA_VERSION = "3.1"
+SCHEMA_VERSION = "3.2"
 """2.0: texts in the language asked, sources listed once as numbered references. 3.0: the receipt's
 ``inputs_sha256`` (of the masked inputs) is replaced by ``inputs_hmac_sha256``, keyed by the
 caller, of the full inputs (null without a key). 3.1 (additive): each notice has its ``rule`` and
-the numbers of its ``references``."""
+the numbers of its ``references``. 3.2 (additive): each parameter of a step has its
+``confidence`` (official, secondary, derived, or caller for a figure the caller supplied) and
+``unverified``; a reference's ``date_kind`` may be ``valid_from``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,16 @@ class References:
     def __init__(self) -> None:
         self.entries: dict[tuple[str | date | None, ...], dict[str, Any]] = {}
         self._figures: dict[int, str] = {}
+        self._pages: dict[tuple[str, str], tuple[str | date | None, ...]] = {}
+        """The entry of each page (title, address) already numbered, whether a rule or a figure
+        cited it first: a notice citing a figure's page (R9) and the figure share one number."""
+
+    def _page(
+        self, key: tuple[str | date | None, ...], title: str, url: str | None
+    ) -> tuple[str | date | None, ...]:
+        if key in self.entries or url is None:
+            return key
+        return self._pages.setdefault((title, url), key)
 
     def figure_line(self, texts: Catalogue, use: ParameterUse) -> str:
         """The line of a figure a step read (several steps read the same one: written once)."""
@@ -77,13 +89,14 @@ class References:
 
     def source(self, source: LegalSource) -> int:
         """A rule's source: one per passage (the sections of one FAQ share an address)."""
-        return self.number(("rule", source.title, source.url), source.title, source.url)
+        key = self._page(("rule", source.title, source.url), source.title, source.url)
+        return self.number(key, source.title, source.url)
 
     def figure_source(self, source: Source) -> int:
         """The page a figure comes from: one per address, whichever figures cite it."""
         key = ("figure", source.url) if source.url else ("figure", source.title, source.date)
         return self.number(
-            key,
+            self._page(key, source.title, source.url),
             source.title,
             source.url,
             on=source.date,
@@ -263,6 +276,8 @@ def steps_json(texts: Catalogue, steps: Iterable[Step], refs: References) -> lis
                 if use.version.valid_until is None
                 else use.version.valid_until.isoformat(),
                 "overridden": use.version.overridden,
+                "confidence": use.version.confidence,
+                "unverified": use.version.unverified,
                 "note": use.version.note,
                 "references": [
                     refs.figure_source(s) for s in use.version.sources if not use.version.overridden

@@ -47,6 +47,7 @@ def explain_kernel(
         credit_covered=k.construction.covered,
         credit_after=k.construction.credit_used_after,
     )
+    steps += dated_figures.steps(f.month, steps)  # R9: every figure read, with its confidence
     notices = (
         *units.notices(shown.outside_working_week),
         *building_notices,

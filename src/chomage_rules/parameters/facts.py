@@ -34,7 +34,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..core.errors import ParameterNotCovered
 from ..core.vocabulary import Confidence
-from . import _source  # a fact's sources are built as a figure's are
 from .schema import (
     ParameterFileError,
     Problem,
@@ -43,6 +42,7 @@ from .schema import (
     _shape_problems,
     _syntax_problem,
 )
+from .source import source_of as _source  # a fact's sources are built as a figure's are
 
 __all__ = ["Fact", "FactEntry", "FactValue", "FactVersion", "Facts", "read_facts_file"]
 

@@ -6,6 +6,13 @@ recorded as missing, with the :class:`ParameterNotCovered` to raise: each rule d
 needs the figure for every worker (then the month cannot be computed) or only for some (then only
 a worker who needs it is refused). The helpers below turn a version's ``Decimal`` into the exact
 integers the rules compute with.
+
+A figure in force on the first day is **stale** when an indexation of the series it follows is
+known after its latest source and on or before that day (:meth:`ParameterSet.stale`). In a
+**strict** set, a derived or unverified figure is recorded as missing too, with the
+:class:`~chomage_rules.parameters.DerivedFigureRefused` to raise: a rule that needs it refuses the
+worker exactly as for a figure that has no version, and one that does not computes as with the
+default set.
 """
 
 from __future__ import annotations
@@ -14,15 +21,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
 from ..core.errors import ParameterNotCovered
 from ..core.money import decimal_to_cents, decimal_to_ratio
-from . import ParameterSet, ParameterUse, ParameterVersion
+from . import ParameterSet, ParameterUse, ParameterVersion, _refusal, refuses
+from .indexations import Indexation
 
-__all__ = ["MonthParameters", "cents", "half_units", "ratio", "resolve_month"]
+__all__ = ["MonthParameters", "StaleFigure", "cents", "half_units", "ratio", "resolve_month"]
+
+
+class StaleFigure(NamedTuple):
+    """A figure in force on the month's first day that may be stale, and why."""
+
+    name: str
+    version: ParameterVersion
+    indexation: Indexation
+    """The first known indexation of its series after its latest source (it happened, or is
+    expected), on or before the month's first day."""
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True, eq=False)
@@ -34,10 +52,11 @@ class MonthParameters:
     uses: Mapping[str, ParameterUse]
     """The version in force, by parameter name, for every parameter that has one."""
     missing: Mapping[str, ParameterNotCovered]
-    """Parameters with no version on ``first_day`` (their first one starts later)."""
-    stale: tuple[ParameterVersion, ...]
-    """Latest versions of figures that follow the index, whose sources all predate the month:
-    later indexations may be missing (R9)."""
+    """Parameters with no version on ``first_day`` (their first one starts later), and in a
+    strict set the derived or unverified figures it refuses."""
+    stale: tuple[StaleFigure, ...]
+    """Figures in force (with a value) that an indexation known after their latest source may
+    have made stale (R9)."""
 
     def __post_init__(self) -> None:
         # kept per set for every month computed with it (core/memo.py), and reachable from every
@@ -95,24 +114,24 @@ def resolve_month(parameters: ParameterSet, first_day: date) -> MonthParameters:
     """Read every parameter of ``parameters`` on ``first_day``."""
     uses: dict[str, ParameterUse] = {}
     missing: dict[str, ParameterNotCovered] = {}
+    stale: list[StaleFigure] = []
     for name in parameters.names():
         try:
-            uses[name] = ParameterUse(name, parameters.version(name, first_day))
+            version = parameters.version(name, first_day)
         except ParameterNotCovered as error:
             missing[name] = error
-    stale = tuple(
-        use.version
-        for name, use in uses.items()
-        if parameters.parameter(name).indexed  # a rate or a divisor changes by law, not index
-        and use.version is parameters.parameter(name).last
-        and not use.version.overridden
-        and use.version.source_date is not None
-        and use.version.source_date < first_day
-    )
+            continue
+        if parameters.strict and refuses(version):
+            missing[name] = _refusal(version, first_day)
+            continue
+        uses[name] = ParameterUse(name, version)
+        indexation = parameters.stale(name, first_day)
+        if indexation is not None:
+            stale.append(StaleFigure(name, version, indexation))
     return MonthParameters(
         first_day=first_day,
         last_day=first_day + relativedelta(months=1, days=-1),
         uses=uses,
         missing=missing,
-        stale=stale,
+        stale=tuple(stale),
     )

@@ -33,6 +33,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
+from ..core.vocabulary import Confidence
+
 __all__ = [
     "KINDS",
     "ParameterEntry",
@@ -174,7 +176,7 @@ class SourceEntry(_Entry):
     title: Text
     url: Text
     date: Day | None = None
-    date_kind: Literal["published", "updated"] | None = None
+    date_kind: Literal["published", "updated", "valid_from"] | None = None
     quote: Text | None = None
     undated: bool = False
 
@@ -195,16 +197,28 @@ class SourceEntry(_Entry):
         if self.date is not None and self.date_kind is None:
             raise PydanticCustomError(
                 "source_date",
-                "missing key 'date_kind': say whether the date is published or updated",
+                "missing key 'date_kind': say whether the date is published or updated, or "
+                "valid_from for a page whose only date is the day its figures apply from",
             )
         return self
 
 
 class VersionEntry(_Entry):
-    """One dated figure: where it starts, its value (or why none) and its sources."""
+    """One dated figure: where it starts, its value (or why none), how sure it is, its sources.
+
+    ``confidence``: ``official`` (ONEM/RVA or a regulation gives the figure), ``secondary`` (a
+    union, a payroll provider, the press), ``derived`` (computed from sourced facts: ``note``
+    writes the derivation). ``unverified``: a derived figure that no source confirms.
+    ``not_in_force``: a version without a value because no such figure applies in the period
+    (the scheme had ended, or did not exist yet); a version without a value and without this flag
+    is a *missing* figure: one applies, but no source gives it.
+    """
 
     from_: date = Field(alias="from")
     value: Figure | None = None
+    confidence: Confidence
+    unverified: bool = False
+    not_in_force: bool = False
     note: Text | None = None
     caveat: Text | None = None
     sources: list[SourceEntry] = Field(min_length=1)
@@ -223,15 +237,59 @@ class VersionEntry(_Entry):
             )
         return self
 
+    @model_validator(mode="after")
+    def _confidence_consistent(self) -> VersionEntry:
+        if self.confidence == "derived" and self.note is None:
+            raise PydanticCustomError(
+                "version_confidence",
+                "a derived figure writes its derivation in 'note' (from which sourced figures, "
+                "by what computation)",
+            )
+        if self.unverified and (self.confidence != "derived" or self.value is None):
+            raise PydanticCustomError(
+                "version_confidence",
+                "unverified = true marks a derived figure that no source confirms: it needs a "
+                'value and confidence = "derived"',
+            )
+        if self.not_in_force and self.value is not None:
+            raise PydanticCustomError(
+                "version_confidence",
+                "not_in_force = true marks a version without a value (no such figure applies "
+                "in the period); remove the value or the flag",
+            )
+        return self
+
 
 class ParameterEntry(_Entry):
-    """A parameter: what it is and its versions, oldest first."""
+    """A parameter: what it is, the indexations it follows and its versions, oldest first.
+
+    ``indexed = true`` says the figure follows an index; ``series`` then names the series of
+    indexations it follows (a table of ``indexations.toml``): a version is *stale* on a day when
+    an indexation of that series is known after its latest source and on or before that day.
+    """
 
     description: Text
     unit: Text
     kind: Literal["amount", "rate", "count", "divisor"]
     indexed: bool = False
+    series: Annotated[str, Field(pattern=r"^[A-Za-z0-9_]+$")] | None = None
     versions: list[VersionEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _indexed_with_series(self) -> ParameterEntry:
+        if self.indexed and self.series is None:
+            raise PydanticCustomError(
+                "parameter_series",
+                "indexed = true but no series: name the series of indexations this figure "
+                'follows (series = "social_benefits", a table of indexations.toml)',
+            )
+        if self.series is not None and not self.indexed:
+            raise PydanticCustomError(
+                "parameter_series",
+                "a series is given but indexed is not true: a figure that follows a series of "
+                "indexations is indexed",
+            )
+        return self
 
 
 def _keys(model: type[BaseModel]) -> str:
@@ -388,7 +446,16 @@ def _loc_text(loc: tuple[int | str, ...]) -> str:
     return ", ".join(parts)
 
 
-_OWN_MESSAGES = frozenset({"figure_type", "source_date", "version_note", "version_source"})
+_OWN_MESSAGES = frozenset(
+    {
+        "figure_type",
+        "source_date",
+        "version_note",
+        "version_source",
+        "version_confidence",
+        "parameter_series",
+    }
+)
 
 
 def _shape_message(loc: tuple[int | str, ...], level: str, detail: ErrorDetails) -> str:
