@@ -9,6 +9,7 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -303,3 +304,18 @@ def test_the_report_is_exported_and_checks_its_day() -> None:
     assert "report" in chomage_rules.__all__ and "DerivedFigureRefused" in chomage_rules.__all__
     with pytest.raises(TypeError, match=r"datetime\.date"):
         report(on="2026-12-01")  # type: ignore[arg-type]
+
+
+def test_a_population_in_a_strict_set() -> None:
+    population = pd.DataFrame(
+        {
+            "monthly_wage_cents": [250_000, 450_000],
+            "days_per_week": [6, 6],
+            "days_economic": [4, 2],
+        }
+    )
+    with pytest.raises(DerivedFigureRefused, match="2026-03"):
+        chomage_rules.compute_population(population, 2026, 3, parameters=STRICT)
+    strict = chomage_rules.compute_population(population, 2024, 6, parameters=STRICT)
+    default = chomage_rules.compute_population(population, 2024, 6)
+    assert strict.equals(default)
