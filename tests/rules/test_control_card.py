@@ -29,7 +29,7 @@ from chomage_rules.core.ops import SCALAR
 from chomage_rules.parameters.facts import Facts
 from chomage_rules.rules import control_card, payment_status
 from chomage_rules.testing import Case, cases
-from tests.helpers import employer, month_of, unemployed, worker
+from tests.helpers import NISS, employer, month_of, unemployed, worker
 
 PAPER, ELECTRONIC = ControlCard.PAPER, ControlCard.ELECTRONIC
 FACTS = Facts.default()
@@ -385,6 +385,18 @@ def test_a_wrong_type_is_refused_naming_the_field(
 ) -> None:
     loc, message = refused(**fields)
     assert loc == (field,) and words in message
+
+
+def test_a_national_number_typed_as_the_card_is_not_repeated() -> None:
+    loc, message = refused(control_card=NISS)
+    assert loc == ("control_card",) and NISS not in message and "**.**.**-***.28" in message
+
+
+def test_given_as_json_the_error_names_the_argument_and_the_field() -> None:
+    given = {"year": 2025, "month": 6, "control_card": "paper", "paper_card_issued": "2025-07-01"}
+    with pytest.raises(ValidationError) as raised:
+        compute_month(worker(), employer().model_dump(), given)
+    assert [e["loc"] for e in raised.value.errors()] == [("month", "paper_card_issued")]
 
 
 def test_the_workshop_flag_takes_a_yes_or_no_only() -> None:
