@@ -277,9 +277,24 @@ def _outcome(result: Any) -> dict[str, Any]:
         "payments": [[p.payer, s(p.gross), s(p.withholding), s(p.net)] for p in result.payments],
         "status": s(result.status),
         "after": result.history_after.model_dump(mode="json"),
-        "steps": [[step.id, step.applies] for step in result.steps],
-        "notices": [notice.code for notice in result.notices],
+        "steps": [
+            [step.id, step.applies] for step in result.steps if not _added_since(step, step.id)
+        ],
+        # sorted: R8's notices moved after the figures' notices (issue 10: they need the facts)
+        "notices": sorted(n.code for n in result.notices if not _added_since(n, n.code)),
     }
+
+
+ADDED_SINCE = frozenset({"R10", "R11", "R12", "R13", "R14"})
+"""The process rules of issue 10 (control card, eC3.2 access, registration, applications, limits
+by reason), whose steps and notices the pinned release did not have: left out of the comparison
+(their own tests cover them), with R8's step of the payment's timing."""
+ADDED_STEPS = frozenset({"payment.timing"})
+
+
+def _added_since(item: Any, name: str) -> bool:
+    """A step or notice of a rule added since the pinned release."""
+    return getattr(item, "rule", "") in ADDED_SINCE or name in ADDED_STEPS
 
 
 def _error(error: Exception) -> dict[str, Any]:
@@ -386,9 +401,8 @@ def child(cases_file: str, population: bool) -> None:
 
 def _run_child(cases_file: str, baseline: bool, population: bool) -> dict[str, Any]:
     env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    if baseline:
-        env["PYTHONPATH"] = BASELINE_PATH
+    # the current run imports this script's own tree (a git worktree's, not the installed one)
+    env["PYTHONPATH"] = BASELINE_PATH if baseline else str(HERE.parent / "src")
     command = [sys.executable, __file__, "--child", cases_file]
     if population:
         command.append("--population")

@@ -14,7 +14,14 @@ from .case.models import DayEntry, Employer, History, Month, Worker
 from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
-from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
+from .core.vocabulary import (
+    ControlCard,
+    Cp124Category,
+    DayStatus,
+    PaymentStatus,
+    Reason,
+    WorkRegime,
+)
 from .explain.step import Notice, Step
 from .parameters import (
     DerivedFigureRefused,
@@ -35,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AllowanceLine",
+    "ControlCard",
     "Cp124Category",
     "DayEntry",
     "DayStatus",

@@ -147,7 +147,31 @@ def _corpus() -> list[MonthResult]:
             month_of(2025, 3, unemployed([date(2025, 3, 7), date(2025, 3, 8)], Reason.ECONOMIC)),
         )
     )
+    results += _control_card_cases()
     return results
+
+
+def _control_card_cases() -> list[MonthResult]:
+    """R10 (issue 10): paper cards before 2023 (not checked), before 2025, in the transition, in
+    a workshop, after it (with and without the extension nobody confirmed); issued in time, late,
+    without a date, and in a month without unemployment. The generator has electronic cards only."""
+    cases: list[tuple[int, int, list[date], dict[str, Any], dict[str, Any]]] = [
+        (2022, 5, [date(2022, 5, 2)], {}, {}),
+        (2024, 6, [date(2024, 6, 3)], {"paper_card_issued": date(2024, 6, 3)}, {}),
+        (2025, 3, [date(2025, 3, 3)], {"paper_card_issued": date(2025, 3, 4)}, {}),
+        (2025, 3, [], {}, {}),
+        (2025, 7, [date(2025, 7, 1)], {}, {"sheltered_workshop": True}),
+        (2025, 9, [date(2025, 9, 1)], {"paper_card_issued": date(2025, 9, 1)}, {}),
+        (2026, 1, [date(2026, 1, 5)], {"paper_card_issued": date(2025, 12, 31)}, {}),
+    ]
+    return [
+        compute_month(
+            worker(),
+            employer(**changes),
+            month_of(year, month, unemployed(days, Reason.ECONOMIC), control_card="paper", **card),
+        )
+        for year, month, days, card, changes in cases
+    ]
 
 
 CORPUS = _corpus()

@@ -20,6 +20,7 @@ error carries a national number (see :class:`Worker`).
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Mapping, Sized
@@ -52,6 +53,7 @@ from ..core.money import cents_to_decimal, check_decimal_size, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
+    ControlCard,
     Cp124Category,
     DayStatus,
     PaymentStatus,
@@ -62,6 +64,7 @@ from ..rules.units import counts_against_full_time
 from .masking import masked_error
 
 __all__ = [
+    "ControlCard",
     "Cp124Category",
     "DayEntry",
     "DayStatus",
@@ -422,6 +425,15 @@ class Employer(_Model):
         default=False,
         description="A generally binding agreement has a sector fund pay the supplement (R5).",
     )
+    # R10 control card (issue 10)
+    sheltered_workshop: YesNo = Field(
+        default=False,
+        description=(
+            "A sheltered or social workshop or an adapted-work company (atelier protégé / social, "
+            "entreprise de travail adapté; beschutte / sociale werkplaats, maatwerkbedrijf): it "
+            "keeps the choice of a paper control card (R10)."
+        ),
+    )
 
     @field_validator("enterprise_number", mode="before")
     @classmethod
@@ -589,6 +601,18 @@ def _at_most_a_month_of_days(value: Any) -> Any:
     return value
 
 
+def _control_card_kind(value: Any) -> Any:
+    """'electronic' or 'paper' (or the enum); anything else refused in words, not pydantic's."""
+    if isinstance(value, ControlCard) or value in ("electronic", "paper"):
+        return value
+    given = f"'{value[:40]}'" if isinstance(value, str) else _kind(value)
+    raise PydanticCustomError(
+        "control_card",
+        "the control card is 'electronic' (the eC3.2) or 'paper' (the C3.2A), not {given}",
+        {"given": given},
+    )
+
+
 class Month(_Model):
     """A calendar month of the worker's control card and the state of the paperwork."""
 
@@ -606,6 +630,15 @@ class Month(_Model):
     )
     card_submitted: YesNo = Field(
         default=True, description="The worker's control card is submitted."
+    )
+    # R10 control card (issue 10)
+    control_card: Annotated[ControlCard, BeforeValidator(_control_card_kind)] = Field(
+        default=ControlCard.ELECTRONIC,
+        description="The worker's control card: 'electronic' (eC3.2) or 'paper' (C3.2A) (R10).",
+    )
+    paper_card_issued: Day | None = Field(
+        default=None,
+        description="For a paper card (C3.2A): the day the employer issued it to the worker (R10).",
     )
 
     @field_validator("days")
@@ -635,6 +668,30 @@ class Month(_Model):
                     {"day": entry.day, "index": index},
                 )
             seen.add(entry.day)
+        return value
+
+    @field_validator("paper_card_issued")
+    @classmethod
+    def _check_paper_card_issued(cls, value: date | None, info: ValidationInfo) -> date | None:
+        """An issue date only for a paper card, and not after the month the card is for."""
+        card, year, month = (info.data.get(k) for k in ("control_card", "year", "month"))
+        if value is None or card is None:
+            return value  # nothing given, or the card was invalid: that error is reported
+        if card is ControlCard.ELECTRONIC:
+            raise PydanticCustomError(
+                "issued_electronic_card",
+                "the issue date is for a paper control card (C3.2A) only; this month's card is "
+                "electronic (eC3.2): leave paper_card_issued out or give control_card 'paper'",
+            )
+        if year is not None and month is not None:
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            if value > last:
+                raise PydanticCustomError(
+                    "issued_after_month",
+                    "the paper card is said to be issued on {day}, after the month {period} it "
+                    "is for: a month's card is issued before the month ends",
+                    {"day": value, "period": f"{year}-{month:02d}"},
+                )
         return value
 
     @property

@@ -14,11 +14,13 @@ from typing import Literal
 
 __all__ = [
     "CONFIDENCES",
+    "CONTROL_CARD_FORMS",
     "ENERGY_CRISIS_FIRST_DAY",
     "ENERGY_CRISIS_LAST_DAY",
     "PAYERS",
     "REASONS",
     "Confidence",
+    "ControlCard",
     "Cp124Category",
     "DayStatus",
     "Payer",
@@ -73,6 +75,21 @@ class Cp124Category(StrEnum):
     IIA = "IIA"
     III = "III"
     IV = "IV"
+
+
+class ControlCard(StrEnum):
+    """The worker's control card for the month (rulebook R10): the electronic eC3.2, mandatory
+    from 1 January 2025, or the numbered paper C3.2A the employer issues."""
+
+    ELECTRONIC = "electronic"  # eC3.2
+    PAPER = "paper"  # C3.2A
+
+
+CONTROL_CARD_FORMS: dict[ControlCard, str] = {
+    ControlCard.ELECTRONIC: "eC3.2",
+    ControlCard.PAPER: "C3.2A",
+}
+"""The name of each card's form, as ONEM writes it (shown as a value: texts hold no digits)."""
 
 
 class PaymentStatus(StrEnum):

@@ -48,10 +48,11 @@ def explain_kernel(
         credit_after=k.construction.credit_used_after,
     )
     steps += dated_figures.steps(f.month, steps)  # R9: every figure read, with its confidence
+    # R8's notices (what holds the payment, and what to do) need the month's dates and facts:
+    # case/process.py raises them with the payment's timing
     notices = (
         *units.notices(shown.outside_working_week),
         *building_notices,
-        *payment_status.notices(employer_declared=declared, card_submitted=submitted),
         *dated_figures.notices(f.month, steps),
     )
     return steps, notices

@@ -24,9 +24,10 @@ RULEBOOK: tuple[str, ...] = (
     "construction",
     "withholding",
     "payment_status",
+    "control_card",
     "counters",
     "dated_figures",
 )
 """The rule modules: R1 daily wage, R2 rate, R3 minimum, R4 units, R0 (2) allowance, R5
-supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status, the
-counters of R5 and R6, R9 dated figures."""
+supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status (and
+its timing), R10 control card, the counters of R5 and R6, R9 dated figures."""
