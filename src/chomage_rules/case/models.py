@@ -44,6 +44,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import (
     DIGIT_RUN,
+    is_country_code,
     is_joint_committee,
     normalize_enterprise_number,
     normalize_niss,
@@ -390,7 +391,7 @@ class Worker(_Model):
     @field_validator("residence_country")
     @classmethod
     def _check_country(cls, value: str) -> str:
-        if len(value) != 2 or not value.isascii() or not value.isupper() or not value.isalpha():
+        if not is_country_code(value):
             raise PydanticCustomError(
                 "country",
                 "must be a two-letter ISO country code such as BE, FR or NL (got '{value}')",
