@@ -24,6 +24,8 @@ RULEBOOK: tuple[str, ...] = (
     "construction",
     "withholding",
     "payment_status",
+    "ec32_access",
+    "reason_limits",
     "counters",
     "dated_figures",
 )
