@@ -10,11 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .case.engine import compute_month, compute_months
-from .case.models import DayEntry, Employer, History, Month, Worker
+from .case.models import DayEntry, Employer, History, Month, ReasonLimitCounters, Worker
 from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
-from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
+from .core.vocabulary import (
+    Cp124Category,
+    DayStatus,
+    Occupation,
+    PaymentStatus,
+    Reason,
+    WorkRegime,
+)
 from .explain.step import Notice, Step
 from .parameters import (
     Parameter,
@@ -24,6 +31,7 @@ from .parameters import (
     ParameterVersion,
     Source,
 )
+from .rules.ec32_access import Ec32Access, ec32_access
 
 if TYPE_CHECKING:
     from .population import compare, compute_population
@@ -33,12 +41,14 @@ __all__ = [
     "Cp124Category",
     "DayEntry",
     "DayStatus",
+    "Ec32Access",
     "Employer",
     "History",
     "LegalSource",
     "Month",
     "MonthResult",
     "Notice",
+    "Occupation",
     "Parameter",
     "ParameterFileError",
     "ParameterNotCovered",
@@ -48,6 +58,7 @@ __all__ = [
     "Payment",
     "PaymentStatus",
     "Reason",
+    "ReasonLimitCounters",
     "Source",
     "Step",
     "WorkRegime",
@@ -56,6 +67,7 @@ __all__ = [
     "compute_month",
     "compute_months",
     "compute_population",
+    "ec32_access",
 ]
 
 _POPULATION = ("compare", "compute_population")
