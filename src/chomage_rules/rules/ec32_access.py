@@ -14,8 +14,8 @@ https://www.onem.be/page/info---travailleurs-frontaliers-ec3.2):
       l'ONEM. […]
       Étant donné que la France n'utilise pas eIDAS, il s'agit avant tout des travailleurs
       frontaliers français. […]
-      Vous devez activer la clé numérique dans les 14 jours après l'enregistrement en indiquant
-      le code d'activation sur le lien d'activation. »
+      Vous devez activer la clé numérique dans les 14 jours après l’enregistrement en indiquant
+      le code d’activation sur le lien d’activation. »
 
 and RVA T71 (https://www.rva.be/bladzijde/tijdelijke-werkloosheid---de-elektronische-controlekaart-ec3.2),
 which lists the ways in: « via uw eID ...; de itsme-app; via een unieke beveiligingscode die per

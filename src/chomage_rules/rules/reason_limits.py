@@ -12,10 +12,10 @@ Sources (payroll provider Securex, Lex4You, and the SPF Emploi):
       maximum 26 semaines calendrier par année civile. » (white-collar workers, updated
       16 January 2024)
 
-    « L'employeur peut suspendre totalement les prestations pendant une période de 4 semaines
+    « L’employeur peut suspendre totalement les prestations pendant une période de 4 semaines
       maximum. » (blue-collar workers, SPF Emploi); « Un régime de travail à temps réduit peut
-      être introduit pendant une période maximale de 3 mois, s'il comprend moins de 3 jours de
-      travail par semaine […] » and « l'employeur doit rétablir le régime de travail à temps plein
+      être introduit pendant une période maximale de 3 mois, s’il comprend moins de 3 jours de
+      travail par semaine […] » and « l’employeur doit rétablir le régime de travail à temps plein
       pendant une semaine complète de travail […] Une semaine complète de travail équivaut à une
       période ininterrompue de 7 jours calendrier. » (Securex)
 
