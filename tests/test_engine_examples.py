@@ -51,8 +51,13 @@ def test_issue_example_june_2024() -> None:
         ("sector_fund", D("0.00")),
     ]
     assert r.status is PaymentStatus.PAYABLE
+    # R14: the week of 3 June has 1 economic day and 4 days of work (a week of reduced work);
+    # the last day of temporary unemployment is 4 June
     assert r.history_after == History(
-        through=date(2024, 6, 30), supplement_units=D("31"), cp124_credit_used=D("2")
+        through=date(2024, 6, 30),
+        supplement_units=D("31"),
+        cp124_credit_used=D("2"),
+        reason_limits={"reduced_weeks": 1, "last_unemployed": date(2024, 6, 4)},
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .case.engine import compute_month, compute_months
-from .case.models import DayEntry, Employer, History, Month, Worker
+from .case.models import DayEntry, Employer, History, Month, ReasonLimitCounters, Worker
 from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
@@ -18,6 +18,7 @@ from .core.vocabulary import (
     ControlCard,
     Cp124Category,
     DayStatus,
+    Occupation,
     PaymentStatus,
     Reason,
     WorkRegime,
@@ -36,6 +37,7 @@ from .parameters import (
     Source,
     report,
 )
+from .rules.ec32_access import Ec32Access, ec32_access
 
 if TYPE_CHECKING:
     from .population import compare, compute_population
@@ -47,6 +49,7 @@ __all__ = [
     "DayEntry",
     "DayStatus",
     "DerivedFigureRefused",
+    "Ec32Access",
     "Employer",
     "FigureStatus",
     "History",
@@ -55,6 +58,7 @@ __all__ = [
     "Month",
     "MonthResult",
     "Notice",
+    "Occupation",
     "Parameter",
     "ParameterFileError",
     "ParameterNotCovered",
@@ -65,6 +69,7 @@ __all__ = [
     "Payment",
     "PaymentStatus",
     "Reason",
+    "ReasonLimitCounters",
     "Source",
     "Step",
     "WorkRegime",
@@ -73,6 +78,7 @@ __all__ = [
     "compute_month",
     "compute_months",
     "compute_population",
+    "ec32_access",
     "report",
 ]
 

@@ -26,6 +26,7 @@ from chomage_rules import (
     compute_month,
 )
 from chomage_rules.explain.catalogue import LANGUAGES, SPECS, catalogue
+from tests.explain.corpus_access import access_cases
 from tests.helpers import employer, month_of, unemployed, worker, working_days
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -148,6 +149,7 @@ def _corpus() -> list[MonthResult]:
         )
     )
     results += _control_card_cases()
+    results += access_cases()  # R11 cross-border workers, R14 limits of a known occupation
     return results
 
 

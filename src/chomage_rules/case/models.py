@@ -45,6 +45,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import (
     DIGIT_RUN,
+    is_country_code,
     is_joint_committee,
     normalize_enterprise_number,
     normalize_niss,
@@ -56,6 +57,7 @@ from ..core.vocabulary import (
     ControlCard,
     Cp124Category,
     DayStatus,
+    Occupation,
     PaymentStatus,
     Reason,
     WorkRegime,
@@ -71,8 +73,10 @@ __all__ = [
     "Employer",
     "History",
     "Month",
+    "Occupation",
     "PaymentStatus",
     "Reason",
+    "ReasonLimitCounters",
     "WorkRegime",
     "Worker",
 ]
@@ -298,6 +302,12 @@ class Worker(_Model):
         default=False, description="Holds a valid construction 'ayant droit' legitimation card."
     )
     residence_country: str = Field(default="BE", description="ISO 3166-1 alpha-2 country code.")
+    # R14 limits by reason
+    occupation: Occupation | None = Field(
+        default=None,
+        description="blue_collar or white_collar: the regime of economic temporary unemployment "
+        "whose limits apply (R14); None when not given (the limits are then not checked).",
+    )
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset({"niss"})
 
@@ -393,7 +403,7 @@ class Worker(_Model):
     @field_validator("residence_country")
     @classmethod
     def _check_country(cls, value: str) -> str:
-        if len(value) != 2 or not value.isascii() or not value.isupper() or not value.isalpha():
+        if not is_country_code(value):
             raise PydanticCustomError(
                 "country",
                 "must be a two-letter ISO country code such as BE, FR or NL (got '{value}')",
@@ -699,6 +709,58 @@ class Month(_Model):
         return date(self.year, self.month, 1)
 
 
+# --------------------------------------------------------------------------- R14 counters
+
+MAX_WEEKS_IN_A_YEAR = 53
+MAX_WEEKS_IN_A_RUN = 10 * MAX_WEEKS_IN_A_YEAR
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("weeks_type", "must be a whole number of weeks")
+    return value
+
+
+Weeks = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=MAX_WEEKS_IN_A_YEAR)]
+RunWeeks = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=MAX_WEEKS_IN_A_RUN)]
+
+
+class ReasonLimitCounters(_Model):
+    """The weeks of economic temporary unemployment counted for the limits by reason (R14), as
+    ``MonthResult.history_after`` leaves them; give them back with the next month.
+
+    - ``full_weeks``, ``reduced_weeks``: white-collar weeks of full suspension (fewer than two days
+      of work) and of reduced work in the calendar year of ``History.through``; they start again
+      on 1 January;
+    - ``run_full_weeks``: blue-collar weeks without a day of work since the last full week of
+      work (seven calendar days without temporary unemployment); ``reduced_since``: the first day
+      of the blue-collar reduced work (fewer than three days of work a week) running since then;
+    - ``last_unemployed``: the last day of temporary unemployment, of any reason;
+    - ``open_week``: the economic days of the calendar week still running at the end of the month
+      (counted with the next month's days, in the month of its Sunday).
+
+    Every day must be on or before ``History.through``.
+    """
+
+    full_weeks: Weeks = 0
+    reduced_weeks: Weeks = 0
+    run_full_weeks: RunWeeks = 0
+    reduced_since: Day | None = None
+    last_unemployed: Day | None = None
+    open_week: tuple[Day, ...] = Field(default=(), max_length=7)
+
+    @field_validator("open_week")
+    @classmethod
+    def _check_open_week(cls, value: tuple[date, ...]) -> tuple[date, ...]:
+        mondays = {day.toordinal() - day.weekday() for day in value}
+        if len(mondays) > 1 or len(set(value)) != len(value):
+            raise PydanticCustomError(
+                "open_week",
+                "open_week holds the days of one calendar week (Monday to Sunday), each once",
+            )
+        return tuple(sorted(value))
+
+
 # --------------------------------------------------------------------------- History
 
 
@@ -724,3 +786,43 @@ class History(_Model):
     through: Day | None = None
     supplement_units: HalfUnits = Decimal("0.00")
     cp124_credit_used: HalfUnits = Decimal("0.00")
+
+    # R14 limits by reason (rules/reason_limits.py): the weeks of economic suspension
+    reason_limits: ReasonLimitCounters = Field(
+        default_factory=ReasonLimitCounters,
+        description="The weeks of economic temporary unemployment counted for the limits by "
+        "reason (R14).",
+    )
+
+    @model_validator(mode="after")
+    def _check_reason_limit_days(self) -> History:
+        """The counters' days are days up to ``through``: without it they cannot be placed."""
+        limits = self.reason_limits
+        days = [
+            day
+            for day in (limits.last_unemployed, limits.reduced_since, *limits.open_week)
+            if day is not None
+        ]
+        if not days:
+            return self
+        if self.through is None or max(days) > self.through:
+            error = ValidationError.from_exception_data(
+                "History",
+                [
+                    _problem(
+                        "reason_limits",
+                        max(days).isoformat(),
+                        "reason_limits_days",
+                        "the days of reason_limits (last_unemployed, reduced_since, open_week) "
+                        "must be on or before through, the day the counters run through; "
+                        "{what}",
+                        {
+                            "what": "through is not given"
+                            if self.through is None
+                            else f"{max(days).isoformat()} is after {self.through.isoformat()}"
+                        },
+                    )
+                ],
+            )
+            raise masked_error(error, self._personal_fields)
+        return self

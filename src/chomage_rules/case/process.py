@@ -10,16 +10,17 @@ order, and gathers what they say.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
 
-from ..core.vocabulary import DayStatus
+from ..core.vocabulary import DayStatus, Reason
 from ..explain.step import Notice, Step
 from ..parameters.facts import Facts
-from ..rules import control_card, payment_status
-from .models import Employer, History, Month, Worker
+from ..rules import control_card, ec32_access, payment_status, reason_limits
+from .models import Employer, History, Month, ReasonLimitCounters, Worker
 
-__all__ = ["PROCESS_RULES", "explain_process"]
+__all__ = ["PROCESS_RULES", "explain_process", "reason_limits_after"]
 
 Explained = tuple[tuple[Step, ...], tuple[Notice, ...]]
 ProcessRule = Callable[[Worker, Employer, Month, History, Facts], Explained]
@@ -65,9 +66,79 @@ def _payment_timing(
     )
 
 
-# --------------------------------------------------------------------------- the process rules
+# --------------------------------------------------------------------------- R11 eC3.2 access
 
-PROCESS_RULES: tuple[ProcessRule, ...] = (_control_card, _payment_timing)
+
+def _ec32_access(
+    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
+) -> Explained:
+    """How the worker logs in to the eC3.2, from the country of residence (R11)."""
+    access = ec32_access.ec32_access(worker.residence_country, on=month.first_day, facts=facts)
+    return (access.step,), access.notices
+
+
+# --------------------------------------------------------------------------- R14 limits by reason
+
+
+def _reason_limit_count(
+    worker: Worker, month: Month, history: History, facts: Facts
+) -> tuple[reason_limits.Count, reason_limits.Limits]:
+    """The month's weeks of economic temporary unemployment counted against the history (R14)."""
+    unemployed = [d for d in month.days if d.status is DayStatus.TEMPORARY_UNEMPLOYMENT]
+    limits = reason_limits.limits(facts, month.first_day)
+    kept = history.reason_limits
+    counted = reason_limits.count(
+        first_day=month.first_day,
+        last_day=date(month.year, month.month, monthrange(month.year, month.month)[1]),
+        economic=[d.day for d in unemployed if d.reason is Reason.ECONOMIC],
+        unemployed=[d.day for d in unemployed],
+        technical=[d.day for d in unemployed if d.reason is Reason.TECHNICAL_ACCIDENT],
+        days_per_week=worker.days_per_week,
+        before=reason_limits.Counters(
+            kept.full_weeks,
+            kept.reduced_weeks,
+            kept.run_full_weeks,
+            kept.reduced_since,
+            kept.last_unemployed,
+            kept.open_week,
+        ),
+        through=history.through,
+        limits=limits,
+    )
+    return counted, limits
+
+
+def reason_limits_after(
+    worker: Worker, month: Month, history: History, facts: Facts
+) -> ReasonLimitCounters:
+    """The R14 counters after the month, for ``MonthResult.history_after``."""
+    after = _reason_limit_count(worker, month, history, facts)[0].after
+    return ReasonLimitCounters(
+        full_weeks=after.full_weeks,
+        reduced_weeks=after.reduced_weeks,
+        run_full_weeks=after.run_full_weeks,
+        reduced_since=after.reduced_since,
+        last_unemployed=after.last_unemployed,
+        open_week=after.open_week,
+    )
+
+
+def _limits(
+    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
+) -> Explained:
+    """The limits by reason: a technical accident's dates, the weeks of economic suspension
+    against the limits of the worker's occupation (R14)."""
+    counted, limits = _reason_limit_count(worker, month, history, facts)
+    occupation = worker.occupation
+    return (
+        reason_limits.steps(counted, occupation, limits),
+        reason_limits.notices(counted, occupation, limits),
+    )
+
+
+# --------------------------------------------------------------------------- the rules in order
+
+PROCESS_RULES: tuple[ProcessRule, ...] = (_control_card, _payment_timing, _ec32_access, _limits)
 """The process rules in the order the explanation reads them (each adds its own line)."""
 
 

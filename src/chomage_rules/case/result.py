@@ -36,7 +36,7 @@ from ..rules import dated_figures
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
-from .process import explain_process
+from .process import explain_process, reason_limits_after
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
 
@@ -290,6 +290,10 @@ class MonthResult:
             through=self.computation.figures.month.last_day,
             supplement_units=_counter(k.supplement.counted_after),
             cp124_credit_used=_counter(k.construction.credit_used_after),
+            # R14 limits by reason
+            reason_limits=reason_limits_after(
+                self.worker, self.month, self.history, Facts.default()
+            ),
         )
 
     @property

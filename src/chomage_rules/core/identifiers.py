@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "is_country_code",
     "is_joint_committee",
     "mask_digit_runs",
     "mask_niss",
@@ -159,4 +160,18 @@ def is_joint_committee(value: str) -> bool:
         and len(parts) <= 3
         and all(part.isascii() and part.isdigit() for part in parts)
         and all(len(part) == 2 for part in parts[1:])
+    )
+
+
+def is_country_code(value: object) -> bool:
+    """Whether ``value`` is written like an ISO 3166-1 alpha-2 country code: two capital ASCII
+    letters (``BE``, ``FR``, ``NL``). Only the form is checked: whether the code is assigned, or
+    what a rule knows of the country, is for the rule to say (the worker's country of residence,
+    rule R11)."""
+    return (
+        isinstance(value, str)
+        and len(value) == 2
+        and value.isascii()
+        and value.isalpha()
+        and value.isupper()
     )

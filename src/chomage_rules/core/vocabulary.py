@@ -23,6 +23,7 @@ __all__ = [
     "ControlCard",
     "Cp124Category",
     "DayStatus",
+    "Occupation",
     "Payer",
     "PaymentStatus",
     "Reason",
@@ -121,3 +122,14 @@ Confidence = Literal["official", "secondary", "derived"]
 quoted verbatim), ``secondary`` (a union, a payroll provider, an employer federation, the press),
 ``derived`` (computed or inferred from sourced facts; the derivation is written beside it)."""
 CONFIDENCES: tuple[Confidence, ...] = ("official", "secondary", "derived")
+
+
+# --------------------------------------------------------------------------- R14 (limits by reason)
+
+
+class Occupation(StrEnum):
+    """Blue-collar (ouvrier / arbeider) or white-collar (employé / bediende): the two legal regimes
+    of economic temporary unemployment, with their own limits (rule R14)."""
+
+    BLUE_COLLAR = "blue_collar"
+    WHITE_COLLAR = "white_collar"

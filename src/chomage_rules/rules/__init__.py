@@ -25,6 +25,8 @@ RULEBOOK: tuple[str, ...] = (
     "withholding",
     "payment_status",
     "control_card",
+    "ec32_access",
+    "reason_limits",
     "counters",
     "dated_figures",
 )
