@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .case.engine import compute_month, compute_months
-from .case.models import DayEntry, Employer, History, Month, Worker
+from .case.models import DayEntry, Employer, History, LastUnemployment, Month, Spell, Worker
 from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
-from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, WorkRegime
+from .core.vocabulary import Cp124Category, DayStatus, PaymentStatus, Reason, Region, WorkRegime
 from .explain.step import Notice, Step
 from .parameters import (
     Parameter,
@@ -35,6 +35,7 @@ __all__ = [
     "DayStatus",
     "Employer",
     "History",
+    "LastUnemployment",
     "LegalSource",
     "Month",
     "MonthResult",
@@ -48,7 +49,9 @@ __all__ = [
     "Payment",
     "PaymentStatus",
     "Reason",
+    "Region",
     "Source",
+    "Spell",
     "Step",
     "WorkRegime",
     "Worker",

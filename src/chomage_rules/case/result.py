@@ -36,6 +36,7 @@ from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
 from .process import explain_process
+from .spells import history_fields
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
 
@@ -289,6 +290,9 @@ class MonthResult:
             through=self.computation.figures.month.last_day,
             supplement_units=_counter(k.supplement.counted_after),
             cp124_credit_used=_counter(k.construction.credit_used_after),
+            # the spell and the last temporary unemployment (job-seeker registration R12,
+            # applications R13)
+            **history_fields(self.worker, self.month, self.history),
         )
 
     @property

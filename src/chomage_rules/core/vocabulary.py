@@ -24,6 +24,7 @@ __all__ = [
     "Payer",
     "PaymentStatus",
     "Reason",
+    "Region",
     "WorkRegime",
 ]
 
@@ -104,3 +105,16 @@ Confidence = Literal["official", "secondary", "derived"]
 quoted verbatim), ``secondary`` (a union, a payroll provider, an employer federation, the press),
 ``derived`` (computed or inferred from sourced facts; the derivation is written beside it)."""
 CONFIDENCES: tuple[Confidence, ...] = ("official", "secondary", "derived")
+
+
+# --------------------------------------------------------------------------- region (R12)
+
+
+class Region(StrEnum):
+    """Where in Belgium the worker lives: it decides the regional employment office with which a
+    job seeker registers (rulebook R12; the offices are facts, ``registration.offices``)."""
+
+    WALLONIA = "wallonia"
+    BRUSSELS = "brussels"
+    FLANDERS = "flanders"
+    GERMAN_SPEAKING = "german_speaking"  # the German-speaking Community (Ostbelgien)

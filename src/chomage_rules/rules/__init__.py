@@ -24,9 +24,11 @@ RULEBOOK: tuple[str, ...] = (
     "construction",
     "withholding",
     "payment_status",
+    "registration",
+    "application",
     "counters",
     "dated_figures",
 )
 """The rule modules: R1 daily wage, R2 rate, R3 minimum, R4 units, R0 (2) allowance, R5
-supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status, the
-counters of R5 and R6, R9 dated figures."""
+supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status, R12
+job-seeker registration, R13 applications, the counters of R5 and R6, R9 dated figures."""
