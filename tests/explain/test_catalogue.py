@@ -26,6 +26,7 @@ from chomage_rules import (
     compute_month,
 )
 from chomage_rules.explain.catalogue import LANGUAGES, SPECS, catalogue
+from tests import spell_cases
 from tests.helpers import employer, month_of, unemployed, worker, working_days
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -147,6 +148,8 @@ def _corpus() -> list[MonthResult]:
             month_of(2025, 3, unemployed([date(2025, 3, 7), date(2025, 3, 8)], Reason.ECONOMIC)),
         )
     )
+    # job-seeker registration (R12) and applications (R13): every step and notice
+    results += spell_cases.corpus()
     return results
 
 

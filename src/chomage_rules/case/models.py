@@ -787,6 +787,7 @@ class History(_Model):
     )
     last_unemployment: LastUnemployment | None = Field(
         default=None,
+        validate_default=True,  # a spell given without it is refused
         description="The last day of temporary unemployment with this employer, with the regime "
         "and weekly hours then (R12, R13).",
     )
