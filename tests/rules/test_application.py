@@ -164,6 +164,7 @@ def test_the_first_month_ever_needs_both_and_says_none_is_known() -> None:
     worker_notice = next(n for n in first.notices if n.code == "application.worker")
     assert "From 2025-06-02" in worker_notice.text("en")  # 1 June 2025 is a Sunday
     assert "no earlier temporary unemployment with this employer is given" in worker_notice.text()
+    assert "in the last 3 years while a member of the same payment body" in worker_notice.text()
     assert (
         worker_notice.sources[0].url == "https://www.lacsc.be/vos-droits/chomage/chomage-temporaire"
     )

@@ -142,11 +142,14 @@ def decide(
     by the worker and a new wage declaration by the employer, and why."""
     if first_day is None:
         return Decision(None)
-    if earlier is None:
-        unknown: tuple[Phrase, ...] = (("application.why.none_known", {}),)
-        return Decision(first_day, unknown, unknown)
     years = _count(facts, "application.same_employer_years", first_day)
     months = _count(facts, "application.wage_declaration_after_months", first_day)
+    if earlier is None:
+        return Decision(
+            first_day,
+            (("application.why.none_known", {"years": years}),),
+            (("application.why.none_known.employer", {"months": months}),),
+        )
     lapsed = months_after(earlier.day + ONE_DAY, 12 * years)
     gap_ends = months_after(earlier.day + ONE_DAY, months)
     worker: list[Phrase] = []
