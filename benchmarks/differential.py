@@ -40,6 +40,7 @@ import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -296,11 +297,16 @@ ADDED_SINCE = frozenset({"R10", "R11", "R12", "R13", "R14"})
 by reason), whose steps and notices the pinned release did not have: left out of the comparison
 (their own tests cover them), with R8's step of the payment's timing."""
 ADDED_STEPS = frozenset({"payment.timing", "parameters.confidence", "parameters.derived"})
+REDEFINED_NOTICES = frozenset({"parameters.stale", "parameters.caveat"})
+"""R9's notices that issue 10 redefined: stale by known indexations (no longer by the month after
+a figure's latest source) and the caveats of the new figures; their own tests cover them."""
 
 
 def _added_since(item: Any, name: str) -> bool:
     """A step or notice of a rule added since the pinned release."""
-    return getattr(item, "rule", "") in ADDED_SINCE or name in ADDED_STEPS
+    return (
+        getattr(item, "rule", "") in ADDED_SINCE or name in ADDED_STEPS or name in REDEFINED_NOTICES
+    )
 
 
 def _error(error: Exception) -> dict[str, Any]:
@@ -446,11 +452,32 @@ def _frost_in_several_reasons(case: dict[str, Any]) -> bool:
     return case["employer"]["joint_committee"] == "124" and len(reasons) > 1
 
 
-CHANGED_BY_DESIGN = {"frost units counted per reason (D53)": _frost_in_several_reasons}
+OLD_CEILING = Decimal("3365.16")
+"""The pinned release's last ceiling (from 2024-05-01); it had none of the later indexations."""
+
+
+def _above_the_old_ceiling_from_2025(case: dict[str, Any]) -> bool:
+    """Issue 10: the ceiling of 2025-02-01 (3,432.46) and of 2026-03-01 (3,501.11), derived. A
+    worker whose wage was capped at 3,365.16 is paid on the new ceiling from February 2025."""
+    month, worker = case["month"], case["worker"]
+    if (month["year"], month["month"]) < (2025, 2):
+        return False
+    if worker.get("monthly_gross_wage") is not None:
+        return Decimal(worker["monthly_gross_wage"]) > OLD_CEILING
+    # hourly: the monthly wage the ceiling is compared with is hourly × Q × 26 / 6 (R1)
+    hourly = Decimal(worker["hourly_wage"]) * Decimal(worker["weekly_hours"]) * 26 / 6
+    return hourly > OLD_CEILING
+
+
+CHANGED_BY_DESIGN = {
+    "frost units counted per reason (D53)": _frost_in_several_reasons,
+    "the ceilings of 2025-02 and 2026-03 (issue 10)": _above_the_old_ceiling_from_2025,
+}
 """What this tree changed on purpose, and the cases it concerns."""
 
-MAY_MOVE = {"amounts", "payments", "after"}
-"""What a change by design may move: the amounts, who pays them, and the counters after."""
+MAY_MOVE = {"amounts", "payments", "after", "daily", "lines"}
+"""What a change by design may move: the amounts (daily amounts and lines too, for a new
+ceiling), who pays them, and the counters after; never the units, steps or notices."""
 
 
 def _month_before_a_figure(mine: dict[str, Any], pinned: dict[str, Any]) -> bool:
@@ -474,7 +501,15 @@ def _by_design(case: dict[str, Any], mine: dict[str, Any], pinned: dict[str, Any
     if "error" in mine or "error" in pinned:
         changed = REFUSALS_CHANGED_BY_DESIGN.items()
         return next((name for name, concerns in changed if concerns(mine, pinned)), None)
-    if any(mine[key] != pinned[key] for key in mine.keys() - MAY_MOVE):
+    moved = {key for key in mine.keys() - MAY_MOVE if mine[key] != pinned[key]}
+    if moved == {"steps"} and _above_the_old_ceiling_from_2025(case):
+        # a wage between the old ceiling and the new one is no longer capped: only the ceiling
+        # step's "applies" may turn
+        def others(outcome: dict[str, Any]) -> list[Any]:
+            return [step for step in outcome["steps"] if step[0] != "wage.ceiling"]
+
+        moved = set() if others(mine) == others(pinned) else moved
+    if moved:
         return None
     return next((name for name, concerns in CHANGED_BY_DESIGN.items() if concerns(case)), None)
 
@@ -520,7 +555,11 @@ def _compare_populations(
             for row, case in enumerate(pinned[CASE_OF_ROW])
             if _row(mine, row) != _row(pinned, row)
         ]
-        by_design = [m for m in moved if _frost_in_several_reasons(cases[m[1]])]
+        by_design = [
+            m
+            for m in moved
+            if any(concerns(cases[m[1]]) for concerns in CHANGED_BY_DESIGN.values())
+        ]
         designed += len(by_design)
         if len(by_design) < len(moved):
             months_differing += 1

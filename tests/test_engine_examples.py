@@ -11,6 +11,7 @@ from chomage_rules import (
     DayEntry,
     DayStatus,
     History,
+    LastUnemployment,
     ParameterSet,
     PaymentStatus,
     Reason,
@@ -58,6 +59,11 @@ def test_issue_example_june_2024() -> None:
         supplement_units=D("31"),
         cp124_credit_used=D("2"),
         reason_limits={"reduced_weeks": 1, "last_unemployed": date(2024, 6, 4)},
+        # R12: the two weeks of work from 10 June ended the spell of 3-4 June on 23 June, so no
+        # spell runs at the end of June; R13: the last day of temporary unemployment is kept
+        last_unemployment=LastUnemployment(
+            day=date(2024, 6, 4), regime=WorkRegime.FULL_TIME, weekly_hours=D("38")
+        ),
     )
 
 

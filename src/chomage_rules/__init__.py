@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .case.engine import compute_month, compute_months
-from .case.models import DayEntry, Employer, History, Month, ReasonLimitCounters, Worker
+from .case.models import (
+    DayEntry,
+    Employer,
+    History,
+    LastUnemployment,
+    Month,
+    ReasonLimitCounters,
+    Spell,
+    Worker,
+)
 from .case.result import AllowanceLine, MonthResult, Payment
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
@@ -21,6 +30,7 @@ from .core.vocabulary import (
     Occupation,
     PaymentStatus,
     Reason,
+    Region,
     WorkRegime,
 )
 from .explain.step import Notice, Step
@@ -54,6 +64,7 @@ __all__ = [
     "FigureStatus",
     "History",
     "Indexation",
+    "LastUnemployment",
     "LegalSource",
     "Month",
     "MonthResult",
@@ -70,7 +81,9 @@ __all__ = [
     "PaymentStatus",
     "Reason",
     "ReasonLimitCounters",
+    "Region",
     "Source",
+    "Spell",
     "Step",
     "WorkRegime",
     "Worker",

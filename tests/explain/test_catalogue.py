@@ -26,6 +26,7 @@ from chomage_rules import (
     compute_month,
 )
 from chomage_rules.explain.catalogue import LANGUAGES, SPECS, catalogue
+from tests import spell_cases
 from tests.explain.corpus_access import access_cases
 from tests.helpers import employer, month_of, unemployed, worker, working_days
 
@@ -150,6 +151,8 @@ def _corpus() -> list[MonthResult]:
     )
     results += _control_card_cases()
     results += access_cases()  # R11 cross-border workers, R14 limits of a known occupation
+    # job-seeker registration (R12) and applications (R13): every step and notice
+    results += spell_cases.corpus()
     return results
 
 

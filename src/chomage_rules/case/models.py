@@ -24,7 +24,7 @@ import calendar
 import math
 import re
 from collections.abc import Mapping, Sized
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
@@ -60,6 +60,7 @@ from ..core.vocabulary import (
     Occupation,
     PaymentStatus,
     Reason,
+    Region,
     WorkRegime,
 )
 from ..rules.units import counts_against_full_time
@@ -72,11 +73,14 @@ __all__ = [
     "DayStatus",
     "Employer",
     "History",
+    "LastUnemployment",
     "Month",
     "Occupation",
     "PaymentStatus",
     "Reason",
     "ReasonLimitCounters",
+    "Region",
+    "Spell",
     "WorkRegime",
     "Worker",
 ]
@@ -308,6 +312,11 @@ class Worker(_Model):
         description="blue_collar or white_collar: the regime of economic temporary unemployment "
         "whose limits apply (R14); None when not given (the limits are then not checked).",
     )
+    residence_region: Region | None = Field(
+        default=None,
+        description="For a worker living in Belgium, the region of residence, which decides the "
+        "employment office of a job-seeker registration (R12); None: not given.",
+    )
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset({"niss"})
 
@@ -408,6 +417,19 @@ class Worker(_Model):
                 "country",
                 "must be a two-letter ISO country code such as BE, FR or NL (got '{value}')",
                 {"value": value},
+            )
+        return value
+
+    @field_validator("residence_region")
+    @classmethod
+    def _check_region(cls, value: Region | None, info: ValidationInfo) -> Region | None:
+        country = info.data.get("residence_country")
+        if value is not None and country is not None and country != "BE":
+            raise PydanticCustomError(
+                "region_abroad",
+                "a region of residence is for a worker living in Belgium (residence_country BE); "
+                "this worker lives in {country}: leave residence_region out",
+                {"country": country},
             )
         return value
 
@@ -591,6 +613,7 @@ def _problem(
 
 
 MAX_DAYS_IN_A_MONTH = 31
+WEEK_LESS_A_DAY = timedelta(days=6)
 
 
 def _at_most_a_month_of_days(value: Any) -> Any:
@@ -764,6 +787,93 @@ class ReasonLimitCounters(_Model):
 # --------------------------------------------------------------------------- History
 
 
+# ------------------------------------------- the spell and the last temporary unemployment (R12, R13)
+
+
+class Spell(_Model):
+    """The spell of temporary unemployment running at ``History.through`` (job-seeker
+    registration, rulebook R12; ``rules/registration.py`` says how a spell is followed).
+
+    - ``first_day``, ``last_day``: its first and last day of temporary unemployment of a reason
+      that counts (``registration.counting_reasons``);
+    - ``work_since``: the Monday of the first of the complete calendar weeks of work in a row
+      since then (None: none); two in a row end the spell;
+    - ``week_worked``: the calendar week in progress at ``through`` (when ``through`` is not a
+      Sunday) has a day of work so far.
+    """
+
+    first_day: Day
+    last_day: Day
+    work_since: Day | None = None
+    week_worked: YesNo = False
+
+    @field_validator("last_day")
+    @classmethod
+    def _check_last_day(cls, value: date, info: ValidationInfo) -> date:
+        first = info.data.get("first_day")
+        if first is not None and value < first:
+            raise PydanticCustomError(
+                "spell_order",
+                "the spell's last day ({last}) is before its first day ({first})",
+                {"last": value, "first": first},
+            )
+        return value
+
+    @field_validator("work_since")
+    @classmethod
+    def _check_work_since(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            return value
+        if value.weekday() != 0:
+            raise PydanticCustomError(
+                "not_monday",
+                "work_since is the Monday a week of work starts; {day} is not a Monday",
+                {"day": value},
+            )
+        last = info.data.get("last_day")
+        if last is not None and value <= last:
+            raise PydanticCustomError(
+                "work_before_spell_end",
+                "the weeks of work ({day}) start after the spell's last day ({last})",
+                {"day": value, "last": last},
+            )
+        return value
+
+
+class LastUnemployment(_Model):
+    """The last day of temporary unemployment with this employer (any reason) and the worker's
+    regime and weekly hours (Q) then: they decide whether a month needs a new application or a
+    new wage declaration (rulebook R13)."""
+
+    day: Day
+    regime: WorkRegime
+    weekly_hours: ExactHours
+
+    @field_validator("weekly_hours")
+    @classmethod
+    def _check_weekly_hours(cls, value: Decimal) -> Decimal:
+        return _positive_at_most(value, MAX_WEEKLY_HOURS, "the weekly hours")
+
+
+def _not_after_through(value: date, what: str, info: ValidationInfo) -> None:
+    """A date of the history is at most ``through``, which must then be given."""
+    if "through" not in info.data:
+        return  # through was invalid: that error is already reported
+    through = info.data["through"]
+    if through is None:
+        raise PydanticCustomError(
+            "through_missing",
+            "{what} is given: give through too, the last day the history counts to",
+            {"what": what},
+        )
+    if value > through:
+        raise PydanticCustomError(
+            "after_through",
+            "{what} ({day}) is after through ({through})",
+            {"what": what, "day": value, "through": through},
+        )
+
+
 class History(_Model):
     """The worker's counters with this employer up to ``through`` (inclusive).
 
@@ -826,3 +936,60 @@ class History(_Model):
             )
             raise masked_error(error, self._personal_fields)
         return self
+
+    # ------------------------------------------------ job-seeker registration and applications
+    # (R12, R13): the spell running at ``through``, the last temporary unemployment with this
+    # employer and whether the worker has joined another payment body since. Not given: none
+    # known (a first temporary unemployment with this employer, as far as the history tells).
+    spell: Spell | None = Field(
+        default=None, description="The spell of temporary unemployment running at through (R12)."
+    )
+    last_unemployment: LastUnemployment | None = Field(
+        default=None,
+        validate_default=True,  # a spell given without it is refused
+        description="The last day of temporary unemployment with this employer, with the regime "
+        "and weekly hours then (R12, R13).",
+    )
+    payment_body_changed: YesNo = Field(
+        default=False,
+        description="The worker has joined another payment body since the last temporary "
+        "unemployment with this employer (R13).",
+    )
+
+    @field_validator("spell")
+    @classmethod
+    def _check_spell(cls, value: Spell | None, info: ValidationInfo) -> Spell | None:
+        if value is not None:
+            _not_after_through(value.last_day, "the spell", info)
+            if value.work_since is not None:
+                _not_after_through(value.work_since + WEEK_LESS_A_DAY, "a week of work", info)
+        return value
+
+    @field_validator("last_unemployment")
+    @classmethod
+    def _check_last_unemployment(
+        cls, value: LastUnemployment | None, info: ValidationInfo
+    ) -> LastUnemployment | None:
+        spell = info.data.get("spell")
+        if value is None:
+            if spell is not None:
+                raise PydanticCustomError(
+                    "last_unemployment_missing",
+                    "a spell is given: give last_unemployment too (its day is at least the "
+                    "spell's last day)",
+                )
+            return value
+        _not_after_through(value.day, "the last temporary unemployment", info)
+        if spell is not None and value.day < spell.last_day:
+            raise PydanticCustomError(
+                "last_before_spell",
+                "the last temporary unemployment ({day}) is before the spell's last day ({last})",
+                {"day": value.day, "last": spell.last_day},
+            )
+        if spell is not None and spell.work_since is not None and value.day >= spell.work_since:
+            raise PydanticCustomError(
+                "unemployed_in_work_week",
+                "the last temporary unemployment ({day}) falls in the weeks of work from {since}",
+                {"day": value.day, "since": spell.work_since},
+            )
+        return value

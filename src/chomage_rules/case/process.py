@@ -14,10 +14,19 @@ from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
 
+from ..core.money import decimal_to_cents
 from ..core.vocabulary import DayStatus, Reason
 from ..explain.step import Notice, Step
 from ..parameters.facts import Facts
-from ..rules import control_card, ec32_access, payment_status, reason_limits
+from ..rules import (
+    application,
+    control_card,
+    ec32_access,
+    payment_status,
+    reason_limits,
+    registration,
+)
+from . import spells
 from .models import Employer, History, Month, ReasonLimitCounters, Worker
 
 __all__ = ["PROCESS_RULES", "explain_process", "reason_limits_after"]
@@ -136,9 +145,50 @@ def _limits(
     )
 
 
+# --------------------------------------------------------------- R12 registration, R13 application
+
+
+def _registration(
+    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
+) -> Explained:
+    """R12: the spell of temporary unemployment, and where and by when to register once it
+    passes three months."""
+    walk = spells.walk(worker, month, history, facts)
+    return (
+        registration.steps(walk, spells.month_end(month), facts),
+        registration.notices(
+            walk, country=worker.residence_country, region=worker.residence_region, facts=facts
+        ),
+    )
+
+
+def _application(
+    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
+) -> Explained:
+    """R13: whether the month needs a new application or a new wage declaration."""
+    decision = spells.decision(worker, month, history, facts)
+    return (
+        application.steps(
+            decision,
+            spells.earlier(history),
+            regime=worker.regime,
+            weekly_hours=decimal_to_cents(worker.weekly_hours),
+            facts=facts,
+        ),
+        application.notices(decision, facts),
+    )
+
+
 # --------------------------------------------------------------------------- the rules in order
 
-PROCESS_RULES: tuple[ProcessRule, ...] = (_control_card, _payment_timing, _ec32_access, _limits)
+PROCESS_RULES: tuple[ProcessRule, ...] = (
+    _control_card,
+    _payment_timing,
+    _ec32_access,
+    _registration,
+    _application,
+    _limits,
+)
 """The process rules in the order the explanation reads them (each adds its own line)."""
 
 

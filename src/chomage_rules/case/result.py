@@ -37,6 +37,7 @@ from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
 from .process import explain_process, reason_limits_after
+from .spells import history_fields
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
 
@@ -294,6 +295,9 @@ class MonthResult:
             reason_limits=reason_limits_after(
                 self.worker, self.month, self.history, Facts.default()
             ),
+            # the spell and the last temporary unemployment (job-seeker registration R12,
+            # applications R13)
+            **history_fields(self.worker, self.month, self.history),
         )
 
     @property

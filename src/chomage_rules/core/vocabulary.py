@@ -27,6 +27,7 @@ __all__ = [
     "Payer",
     "PaymentStatus",
     "Reason",
+    "Region",
     "WorkRegime",
 ]
 
@@ -133,3 +134,16 @@ class Occupation(StrEnum):
 
     BLUE_COLLAR = "blue_collar"
     WHITE_COLLAR = "white_collar"
+
+
+# --------------------------------------------------------------------------- region (R12)
+
+
+class Region(StrEnum):
+    """Where in Belgium the worker lives: it decides the regional employment office with which a
+    job seeker registers (rulebook R12; the offices are facts, ``registration.offices``)."""
+
+    WALLONIA = "wallonia"
+    BRUSSELS = "brussels"
+    FLANDERS = "flanders"
+    GERMAN_SPEAKING = "german_speaking"  # the German-speaking Community (Ostbelgien)

@@ -18,6 +18,8 @@ Ways of writing a value (the part after the colon):
 - ``count``: a whole number; ``decimal``: a figure as its file gives it, ``0.2675``
   (``0,2675``); ``day``: a date, ``2024-06-01`` (``01/06/2024``); ``text``: as it is;
 - ``term``: a key of the ``[terms]`` table (a reason, a payer …), written in the language;
+- ``local``: a text given in each language, a mapping ``{"en": …, "fr": …, "nl": …}`` (a name
+  a fact file gives in the three languages, such as a regional office's region);
 - ``phrase``: a phrase ``(key, values)`` of the ``[phrases]`` table;
 - ``plus``, ``commas``, ``semicolons``: a sequence of phrases ``(key, values)`` of the
   ``[phrases]`` table, joined by ``+``, ``,`` or ``;``.
@@ -115,6 +117,7 @@ _WRITERS: dict[str, Writer] = {
     **{spec: _list_writer(separator) for spec, separator in _LISTS.items()},
     "phrase": lambda texts, value: texts.fill(texts.phrases[value[0]], value[1]),
     "term": lambda texts, value: texts.terms[value],
+    "local": lambda texts, value: str(value[texts.language]),
     "day": lambda texts, value: value.strftime(texts.date_format),
     "text": lambda texts, value: str(value),
 }

@@ -26,10 +26,13 @@ RULEBOOK: tuple[str, ...] = (
     "payment_status",
     "control_card",
     "ec32_access",
+    "registration",
+    "application",
     "reason_limits",
     "counters",
     "dated_figures",
 )
 """The rule modules: R1 daily wage, R2 rate, R3 minimum, R4 units, R0 (2) allowance, R5
 supplement (and the energy scheme's), R6 construction, R7 withholding, R8 payment status (and
-its timing), R10 control card, the counters of R5 and R6, R9 dated figures."""
+its timing), R10 control card, R11 access to the eC3.2, R12 job-seeker registration, R13
+applications, R14 limits by reason, the counters of R5 and R6, R9 dated figures."""
