@@ -13,6 +13,7 @@ Needs the ``population`` extra (numpy and pandas): ``pip install chomage-rules[p
 polars, pyarrow, tqdm and dask are never imported here: only when a function needs them.
 """
 
+from .cluster import dask_compute
 from .columns import COLUMNS, Column
 from .compare import Comparison, compare
 from .compute import CHUNK_ROWS, DETAIL_COLUMNS, OUTPUT_COLUMNS, compute_population
@@ -34,6 +35,7 @@ __all__ = [
     "compare",
     "compute_population",
     "compute_population_file",
+    "dask_compute",
     "frame_from_cases",
     "peer_parameters",
     "peer_population",
