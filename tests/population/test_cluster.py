@@ -1,7 +1,10 @@
 """The cluster recipe: a Dask DataFrame's partitions through compute_population on a local
 cluster of two worker processes, row by row what one machine gives (issue 11, item 4)."""
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import dask.dataframe as dd
 import numpy as np
@@ -57,3 +60,28 @@ def test_a_bad_row_is_named_by_its_label_from_its_worker(client: Client) -> None
     with pytest.raises(ValidationError) as error:
         client.compute(lazy).result()
     assert error.value.errors()[0]["loc"] == ("days_economic", "w04321")
+
+
+def test_the_spark_recipe_of_the_docs_gives_the_schema_it_declares() -> None:
+    # Spark is not a dependency: the function mapInPandas runs, fed as Spark feeds it
+    page = (Path(__file__).parents[2] / "docs" / "population.md").read_text(encoding="utf-8")
+    recipe = next(
+        code
+        for code in re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+        if "mapInPandas" in code
+    )
+    namespace: dict[str, Any] = {"reform": peer_parameters()}
+    exec(recipe.split("results = caseload")[0], namespace)
+    frame = _frame().reset_index().rename(columns={"worker": "worker_id"})
+    batches = [frame.iloc[:2_000].copy(), frame.iloc[2_000:].copy()]
+    out = pd.concat(namespace["months"](iter(batches)), ignore_index=True)
+    declared = [part.split(" ") for part in namespace["schema"].split(", ")]
+    assert [name for name, _ in declared] == list(out.columns)
+    kinds = {"string": "O", "long": "i", "double": "f"}
+    for name, spark in declared:
+        assert out[name].dtype.kind == kinds[spark] or spark == "string", name
+    expected = compute_population(
+        _frame(), *PEER_MONTH, parameters=peer_parameters(), workers=1
+    ).reset_index(drop=True)
+    assert out["worker_id"].tolist() == frame["worker_id"].tolist()
+    assert (out["net_total_cents"] == expected["net_total_cents"]).all()
