@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from chomage_rules import ParameterSet, compute_month, compute_population
 from chomage_rules.population import compute, frame_from_cases
 from chomage_rules.testing import Case, cases, covered_months, parameter_sets
+from tests.population.kinds import KINDS, as_kind, to_pandas
 
 # result column -> what it is in a MonthResult
 MONEY = {
@@ -58,10 +59,21 @@ def _cents(amount: Decimal) -> int:
     return int(amount * 100)
 
 
-def check_rows(year: int, month: int, parameters: ParameterSet, people: list[Case]) -> None:
+def check_rows(
+    year: int,
+    month: int,
+    parameters: ParameterSet,
+    people: list[Case],
+    kind: str = "pandas",
+    workers: int | None = None,
+) -> None:
     frame = frame_from_cases((c.worker, c.employer, c.month, c.history) for c in people)
-    result = compute_population(frame, year, month, parameters=parameters, detail=True)
-    assert isinstance(result, pd.DataFrame)
+    table = as_kind(frame, kind)
+    got_back = compute_population(
+        table, year, month, parameters=parameters, detail=True, workers=workers
+    )
+    assert type(got_back) is type(table)  # the kind that came in
+    result = to_pandas(got_back)
     for row, case in enumerate(people):
         expected = compute_month(
             case.worker, case.employer, case.month, case.history, parameters=parameters
@@ -84,6 +96,20 @@ def test_every_row_is_what_compute_month_gives(
     population: tuple[int, int, ParameterSet, list[Case]],
 ) -> None:
     check_rows(*population)
+
+
+@settings(max_examples=150)
+@given(populations(), st.sampled_from(KINDS[1:]), st.sampled_from([1, 2, 3]), st.integers(1, 5))
+def test_polars_and_arrow_rows_are_what_compute_month_gives_on_any_number_of_threads(
+    population: tuple[int, int, ParameterSet, list[Case]], kind: str, workers: int, chunk: int
+) -> None:
+    # chunks of a few rows, so that 2 and 3 threads each compute some of them
+    saved = compute.CHUNK_ROWS
+    compute.CHUNK_ROWS = chunk
+    try:
+        check_rows(*population, kind=kind, workers=workers)
+    finally:
+        compute.CHUNK_ROWS = saved
 
 
 @given(populations())

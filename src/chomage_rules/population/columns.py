@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -59,6 +59,7 @@ from ..core.vocabulary import (
 from ..kernel import KernelInputs, MonthFigures
 from ..rules import construction, units
 from ..rules.units import working_days_capacity
+from . import tables
 from .privacy import mask_digits, number_text, safe_input, safe_label
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population", "refuse_rows"]
@@ -273,43 +274,49 @@ _UNIT = {
 
 
 class _Source:
-    """A DataFrame or a mapping of arrays, read column by column."""
+    """A table of any kind the engine reads (:mod:`.tables`), read column by column.
 
-    def __init__(self, frame: Any) -> None:
-        self.is_frame = _is_dataframe(frame)
+    ``first_row`` is the position of the table's first row in a larger whole (a batch of a
+    file): rows without an index label are named by ``first_row`` + their position.
+    """
+
+    def __init__(self, frame: Any, first_row: int = 0) -> None:
+        kind = tables.table_kind(frame)
+        self.kind: tables.TableKind = kind or "mapping"
+        self.first_row = first_row
         self.problems: list[InitErrorDetails] = []
         """What is wrong with the table's shape (columns of different lengths, not 1-D)."""
         self.columns: dict[Any, Any] = {}
         """A mapping's columns as one-dimensional arrays, by the caller's key."""
-        if self.is_frame:
-            keys = list(frame.columns)
-            self.n = len(frame)
-            self.index = frame.index
-        elif isinstance(frame, Mapping):
-            keys = list(frame)
-            self.n = self._arrays(frame)
-            self.index = None
-        else:
+        self.index = frame.index if kind == "pandas" else None
+        if kind is None:
             raise _error(
                 [
                     _detail(
                         ("frame",),
-                        "give a pandas DataFrame or a mapping of column name to numpy array, "
-                        f"not {type(frame).__name__}",
+                        "give a pandas or polars DataFrame, a pyarrow Table or RecordBatch, or a "
+                        f"mapping of column name to numpy array, not {type(frame).__name__}"
+                        + tables.refusal_hint(frame),
                         None,
                     )
                 ]
             )
+        keys = tables.column_names(frame, kind)
+        self.n = self._arrays(frame) if kind == "mapping" else tables.row_count(frame, kind)
         self.keys: dict[str, Any] = {}
         """The caller's key of each column, by its name as text."""
         self.duplicates: list[str] = []
         for key in keys:
-            name = str(key)
+            name = tables.name_of(frame, kind, key)
             if name in self.keys:
                 self.duplicates.append(name)
             self.keys[name] = key
         self.names = list(self.keys)
         self.frame = frame
+
+    @property
+    def is_frame(self) -> bool:
+        return self.kind == "pandas"
 
     def _arrays(self, columns: Mapping[Any, Any]) -> int:
         """A mapping's columns as arrays, and its rows: every column one-dimensional and of one
@@ -342,7 +349,7 @@ class _Source:
 
     def label(self, position: int) -> Any:
         if self.index is None:
-            return position
+            return self.first_row + position
         label = self.index[position]
         return label.item() if isinstance(label, np.generic) else label
 
@@ -351,16 +358,42 @@ class _Source:
         national number, see :mod:`.privacy`) and its words (the label and the position)."""
         label = safe_label(self.label(position))
         if self.index is None or label == position:
-            return label, f"row {position}"
+            return label, f"row {label}" if self.index is None else f"row {position}"
         return label, f"row {label!r} (position {position})"
 
     def raw(self, name: str) -> Any:
         key = self.keys[name]
-        return self.frame[key] if self.is_frame else self.columns[key]
+        if self.kind == "pandas":
+            return self.frame[key]
+        if self.kind == "mapping":
+            return self.columns[key]
+        return tables.column(self.frame, self.kind, key)
 
+    def numbers(self, name: str) -> tuple[npt.NDArray[Any], npt.NDArray[np.bool_] | None]:
+        """A numeric column's values and its missing rows (see :func:`_values_and_missing`)."""
+        if self.kind in ("pandas", "mapping"):
+            return _values_and_missing(self.raw(name))
+        return tables.numbers(self.raw(name), self.kind)
 
-def _is_dataframe(frame: Any) -> bool:
-    return isinstance(frame, pd.DataFrame)
+    def plain(self, name: str) -> npt.NDArray[Any]:
+        """A column as one numpy array (of objects where it holds what numpy has no type for)."""
+        raw = self.raw(name)
+        if self.kind in ("pandas", "mapping"):
+            return np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw)
+        return tables.plain(raw, self.kind)
+
+    def categories(self, name: str) -> tuple[Any, list[str]]:
+        """A category column as ``(codes, texts)``, codes -1 for a missing value."""
+        raw = self.raw(name)
+        if self.kind not in ("pandas", "mapping"):
+            found = tables.categories(raw, self.kind)
+            if found is not None:
+                return found
+            raw = tables.plain(raw, self.kind)
+        if isinstance(getattr(raw, "dtype", None), pd.CategoricalDtype):
+            return raw.cat.codes.to_numpy(), [str(c) for c in raw.cat.categories]
+        codes, uniques = _factorize(np.asarray(raw, dtype=object))
+        return codes, [str(u) for u in uniques]
 
 
 def _one_dimensional(column: Any) -> Any:
@@ -496,7 +529,7 @@ def _what(column: Column) -> str:
 def _number_array(source: _Source, problems: _Problems, column: Column) -> _Numbers | None:
     """A numeric column as exact int64, or None after recording that it cannot be read."""
     scale = 2 if column.kind == "half_units" else 1
-    values, missing = _values_and_missing(source.raw(column.name))
+    values, missing = source.numbers(column.name)
     kind = values.dtype.kind
     if kind == "b":
         problems.column(column.name, f"holds yes/no values; expected {_what(column)}")
@@ -672,8 +705,7 @@ def _exact(value: Any, scale: int) -> int | None:
 
 
 def _flag_array(source: _Source, problems: _Problems, column: Column) -> Any:
-    raw = source.raw(column.name)
-    values = np.asarray(raw.to_numpy() if hasattr(raw, "to_numpy") else raw)
+    values = source.plain(column.name)
     if values.dtype.kind == "b":
         return values
     if values.dtype.kind in "iu":
@@ -707,13 +739,7 @@ def _category_codes(
 ) -> tuple[Any, list[str]]:
     """``(codes, categories)``: codes index categories, -1 for a missing value (and for a value
     refused here, whose rows are then left out of the checks across columns)."""
-    raw = source.raw(column.name)
-    if isinstance(getattr(raw, "dtype", None), pd.CategoricalDtype):
-        codes = raw.cat.codes.to_numpy()
-        categories = [str(c) for c in raw.cat.categories]
-    else:
-        codes, uniques = _factorize(np.asarray(raw, dtype=object))
-        categories = [str(u) for u in uniques]
+    codes, categories = source.categories(column.name)
     codes = codes.copy() if codes.dtype.kind == "i" and codes.dtype.itemsize < 8 else codes
     refused = []
     for code, text in enumerate(categories):
@@ -830,14 +856,18 @@ def _constant(value: Any) -> Any:
     return int(low) if low == high else value
 
 
-def read_population(frame: Any, first_day: date, figures: MonthFigures) -> Population:
+def read_population(
+    frame: Any, first_day: date, figures: Sequence[MonthFigures], first_row: int = 0
+) -> Population:
     """Validate a whole population and convert it to exact integer columns.
 
     Raises ``pydantic.ValidationError`` listing every problem found, each at its first row. A
     table of no rows is an empty population (its columns are not read: there is nothing in
-    them), though an unknown column name is still refused.
+    them), though an unknown column name is still refused. ``figures``: the month's figures
+    under each parameter set the population will be computed with (a counter is checked
+    against the strictest credit); ``first_row``: the position of the first row in a file.
     """
-    source = _Source(frame)
+    source = _Source(frame, first_row)
     problems = _Problems(source)
     _check_names(source, problems)
     if source.problems or source.n == 0:
@@ -909,7 +939,7 @@ def _check_names(source: _Source, problems: _Problems) -> None:
 
 
 def _read_columns(
-    source: _Source, problems: _Problems, figures: MonthFigures
+    source: _Source, problems: _Problems, figures: Sequence[MonthFigures]
 ) -> tuple[dict[str, Any], dict[str, tuple[Any, list[str]]], dict[str, tuple[int, int]]]:
     """Each column converted and checked on its own: the values (a default for a missing
     column, or one that cannot be read), the codes of the category columns, and each numeric
@@ -948,7 +978,7 @@ def _check_bounds(
     problems: _Problems,
     column: Column,
     numbers: _Numbers,
-    figures: MonthFigures,
+    figures: Sequence[MonthFigures],
     extent: dict[str, tuple[int, int]],
 ) -> Any:
     """Check a numeric column's bounds; return it, or its one value if it holds only one.
@@ -979,7 +1009,7 @@ def _out_of_bounds(
     problems: _Problems,
     column: Column,
     numbers: _Numbers,
-    figures: MonthFigures,
+    figures: Sequence[MonthFigures],
     low: int,
     high: int,
 ) -> list[Any]:
@@ -1009,14 +1039,21 @@ def _out_of_bounds(
             ),
             given,
         )
+    # the strictest credit of the month's figures (two, when compare() reads for two sets)
+    strictest = min(
+        figures,
+        key=lambda f: (
+            _CLIP if f.construction.credit_half_units is None else f.construction.credit_half_units
+        ),
+    )
     if column.name == "cp124_credit_used" and construction.credit_exceeded(
-        high, figures.construction
+        high, strictest.construction
     ):
         # as compute_month: at most the credit in force for the month (R6's own bound)
-        credit = (figures.construction.credit_half_units or 0) / 2
-        day = figures.month.first_day.isoformat()
+        credit = (strictest.construction.credit_half_units or 0) / 2
+        day = strictest.month.first_day.isoformat()
         found.append(
-            construction.credit_exceeded(values, figures.construction)
+            construction.credit_exceeded(values, strictest.construction)
             & (values <= (limit if limit is not None else _CLIP))  # not again above the limit
         )
         problems.rows(
@@ -1039,6 +1076,8 @@ def _lookup(codes: Any, table: list[Any], missing: Any, dtype: Any) -> Any:
         return present.pop()  # one value everywhere: no pass over the rows
     if table == list(range(len(table))) and missing == 0:
         return np.maximum(codes, 0)  # the codes already are the values
+    if set(table) == {True} and missing is False:
+        return codes >= 0  # present or not: a comparison, not a gather (100x faster)
     return np.array([*table, missing], dtype=dtype)[codes]
 
 
@@ -1246,10 +1285,3 @@ def _total(values: Mapping[str, Any], names: list[str]) -> Any:
     for more in present[1:]:
         total = total + more
     return total
-
-
-def result_frame(frame: Any, columns: dict[str, Any]) -> pd.DataFrame | dict[str, Any]:
-    """The results as the caller's kind of table: a DataFrame on the same index, or a mapping."""
-    if not _is_dataframe(frame):
-        return columns
-    return pd.DataFrame(columns, index=frame.index, copy=False)

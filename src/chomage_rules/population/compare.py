@@ -11,6 +11,7 @@ added or subtracted here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,12 +19,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..case.engine import parameter_set
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import PAYERS
 from ..parameters import ParameterSet
-from .compute import compute_population
+from .compute import check_call, prepare, run
+from .tables import build_result
 
 __all__ = ["Comparison", "compare"]
+
+Columns = Mapping[str, Any]
+"""Result columns as numpy arrays, by name."""
 
 _QUANTILES = (0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0)
 _COMPONENTS = (
@@ -39,9 +45,10 @@ _COMPONENTS = (
 class Comparison:
     """A baseline and a reform over the same rows.
 
-    - ``baseline`` / ``reform``: the two result frames of :func:`compute_population`;
+    - ``baseline`` / ``reform``: the two results of :func:`compute_population` (``detail=True``),
+      tables of the input's kind (pandas for a mapping of arrays);
     - ``rows``: per row, the net total under each and the change, and the change of each payer's
-      gross (all cents);
+      gross (all cents), of the same kind;
     - ``cost``: per payer (who hands the money over: the payment body pays the allowance and the
       CP 124 top-up, the employer its supplement, a sector fund the supplement where it pays it),
       gross and tax withheld under each set, and the difference (exact Decimals, EUR);
@@ -52,9 +59,9 @@ class Comparison:
       quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary).
     """
 
-    baseline: pd.DataFrame
-    reform: pd.DataFrame
-    rows: pd.DataFrame
+    baseline: Any
+    reform: Any
+    rows: Any
     cost: pd.DataFrame
     cost_by_component: pd.DataFrame
     gainers: int
@@ -95,26 +102,36 @@ class Comparison:
 
 
 def compare(
-    frame: pd.DataFrame | dict[str, Any],
+    frame: Any,
     year: int,
     month: int,
     baseline: ParameterSet,
     reform: ParameterSet,
+    *,
+    workers: int | None = None,
 ) -> Comparison:
-    """Compute ``frame`` for ``year``-``month`` under ``baseline`` and ``reform`` and compare."""
-    # the table is validated as compute_population validates it (a ValidationError naming the
-    # column, or the frame) before pandas is asked to make a DataFrame of it
-    before = compute_population(frame, year, month, parameters=baseline, detail=True)
-    if not isinstance(frame, pd.DataFrame):
-        frame = pd.DataFrame(frame, copy=False)
-        before = pd.DataFrame(before, index=frame.index, copy=False)
-    after = compute_population(frame, year, month, parameters=reform, detail=True)
-    assert isinstance(before, pd.DataFrame) and isinstance(after, pd.DataFrame)
-    change = after["net_total_cents"].to_numpy() - before["net_total_cents"].to_numpy()
+    """Compute ``frame`` for ``year``-``month`` under ``baseline`` and ``reform`` and compare.
+
+    One pass over the input: the table is validated and adapted once (a counter of the CP 124
+    credit against the stricter credit of the two sets), then the kernel runs twice. ``frame``
+    is any table :func:`compute_population` reads; ``baseline``, ``reform`` and ``rows`` are of
+    its kind (pandas for pandas and for a mapping of arrays, on the frame's index; polars; an
+    Arrow table for a Table or a RecordBatch), the summaries are small pandas frames.
+    """
+    check_call(year, month, workers)
+    baseline, reform = parameter_set(baseline), parameter_set(reform)
+    population, (figures_before, figures_after) = prepare(frame, year, month, [baseline, reform])
+    before = run(population, figures_before, baseline, True, workers)
+    after = run(population, figures_after, reform, True, workers)
+    change = after["net_total_cents"] - before["net_total_cents"]
+    source = population.source
+    kind = "pandas" if source.kind == "mapping" else source.kind
+    kind = "arrow" if kind == "arrow_batch" else kind
+    index = source.index if source.index is not None else pd.RangeIndex(population.n)
     return Comparison(
-        baseline=before,
-        reform=after,
-        rows=_rows(frame, before, after, change),
+        baseline=build_result(kind, dict(before), baseline.fingerprint(), index),
+        reform=build_result(kind, dict(after), reform.fingerprint(), index),
+        rows=build_result(kind, _rows(before, after, change), None, index),
         cost=_cost(before, after),
         cost_by_component=_components(before, after),
         gainers=int((change > 0).sum()),
@@ -124,26 +141,21 @@ def compare(
     )
 
 
-def _rows(
-    frame: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, change: Any
-) -> pd.DataFrame:
+def _rows(before: Columns, after: Columns, change: Any) -> dict[str, Any]:
     """Per row: the net before and after, and each payer's change."""
-    return pd.DataFrame(
-        {
-            "net_total_baseline_cents": before["net_total_cents"],
-            "net_total_reform_cents": after["net_total_cents"],
-            "net_total_change_cents": change,
-            **{
-                f"{payer}_gross_change_cents": after[f"{payer}_gross_cents"]
-                - before[f"{payer}_gross_cents"]
-                for payer in PAYERS
-            },
+    return {
+        "net_total_baseline_cents": before["net_total_cents"],
+        "net_total_reform_cents": after["net_total_cents"],
+        "net_total_change_cents": change,
+        **{
+            f"{payer}_gross_change_cents": after[f"{payer}_gross_cents"]
+            - before[f"{payer}_gross_cents"]
+            for payer in PAYERS
         },
-        index=frame.index,
-    )
+    }
 
 
-def _cost(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def _cost(before: Columns, after: Columns) -> pd.DataFrame:
     """Per payer: the gross paid and withheld, before and after (exact sums, in EUR)."""
     return pd.DataFrame(
         [
@@ -162,7 +174,7 @@ def _cost(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     ).set_index("payer")
 
 
-def _components(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def _components(before: Columns, after: Columns) -> pd.DataFrame:
     """Per component of the month (allowance, top-up, supplement, withholding, net)."""
     return pd.DataFrame(
         [

@@ -16,18 +16,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from ..case.engine import not_covered, parameter_set
 from ..core.errors import ParameterNotCovered, input_error
 from ..kernel import KernelOutputs, MonthFigures, compute_kernel, month_figures
 from ..parameters import ParameterSet
 from ..rules.daily_wage import SIX_DAY_WEEK
-from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import RateGroup
-from .columns import Population, read_population, refuse_rows, result_frame
+from .columns import Population, read_population, refuse_rows
 from .ops import NUMPY
 from .privacy import safe_input
+from .tables import STATUS_CATEGORIES, build_result
 
 __all__ = [
     "CHUNK_ROWS",
@@ -43,10 +42,6 @@ against 2**14 to 2**17 on the peer's million rows (benchmarks/bench_population.p
 with two threads and as fast as 2**15 with one."""
 
 _GROUP = {group: group.label for group in RateGroup}
-STATUS_CATEGORIES: tuple[str, ...] = tuple(
-    STATUS_OF_CODE[code].value for code in sorted(STATUS_OF_CODE)
-)
-"""The status column's categories, in the order of the kernel's status codes."""
 
 OUTPUT_COLUMNS: dict[str, str] = {
     **{f"units_{label}": f"units at the {label} rate (R4)" for label in _GROUP.values()},
@@ -126,32 +121,46 @@ def _outputs(k: KernelOutputs, detail: bool) -> dict[str, Any]:
 
 
 def compute_population(
-    frame: pd.DataFrame | dict[str, Any],
+    frame: Any,
     year: int,
     month: int,
     *,
     parameters: ParameterSet | None = None,
     detail: bool = False,
     workers: int | None = None,
-) -> pd.DataFrame | dict[str, Any]:
+) -> Any:
     """Compute one month for every row of ``frame``; identical to ``compute_month`` row by row.
 
-    ``frame`` is a pandas DataFrame, or a mapping of column name to numpy array, with the columns
-    of :data:`chomage_rules.population.COLUMNS`. The whole table is validated before anything is
-    computed; bad input raises one ``pydantic.ValidationError`` with every problem, each naming
-    the column and the row (by label and position; a label that could be a national number is
-    masked). A table of no rows gives a result of no rows.
+    ``frame`` is a pandas or polars DataFrame, a pyarrow Table or RecordBatch, or a mapping of
+    column name to numpy array, with the columns of :data:`chomage_rules.population.COLUMNS`.
+    The whole table is validated before anything is computed; bad input raises one
+    ``pydantic.ValidationError`` with every problem, each naming the column and the row (by
+    label and position for a pandas index; by position otherwise; a label that could be a
+    national number is masked). A table of no rows gives a result of no rows.
 
-    Returns the same kind of table, on the same index, with :data:`OUTPUT_COLUMNS`: money as
-    int64 **cents** (exact; divide by 100 only to display), units as float64 (halves are exact in
-    binary), ``status`` as a category of :class:`~chomage_rules.PaymentStatus` values.
-    ``detail=True`` adds :data:`DETAIL_COLUMNS` (units paid, each payer's gross and net).
-    A DataFrame result carries ``attrs["parameters_fingerprint"]``.
+    Returns the same kind of table (a mapping for a mapping), with :data:`OUTPUT_COLUMNS`: money
+    as int64 **cents** (exact; divide by 100 only to display), units as float64 (halves are
+    exact in binary), ``status`` as a category (pandas), Enum (polars) or dictionary (Arrow) of
+    :class:`~chomage_rules.PaymentStatus` values. ``detail=True`` adds :data:`DETAIL_COLUMNS`
+    (units paid, each payer's gross and net). A pandas result is on the input's index and
+    carries ``attrs["parameters_fingerprint"]``, an Arrow one the same key in its schema's
+    metadata. Integer columns of polars and Arrow tables are read without a copy where their
+    layout allows (one chunk, no missing value); the results are handed to them without one.
 
     The rows are computed in chunks spread over ``workers`` threads (numpy releases the
     interpreter's lock in the rules' column operations): every core by default, ``workers=1``
     for one. Each chunk writes its own rows, so the result is the same for any number.
     """
+    check_call(year, month, workers)
+    parameters = parameter_set(parameters)
+    population, (figures,) = prepare(frame, year, month, [parameters])
+    columns = run(population, figures, parameters, detail, workers)
+    source = population.source
+    return build_result(source.kind, columns, parameters.fingerprint(), source.index)
+
+
+def check_call(year: int, month: int, workers: int | None) -> None:
+    """The month and the number of threads, as ``compute_population`` takes them."""
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
         raise input_error(
             "population", ("year",), "the year must be a whole number, 2000-2100", safe_input(year)
@@ -166,20 +175,43 @@ def compute_population(
         raise input_error(
             "population", ("workers",), "workers must be a whole number from 1", safe_input(workers)
         )
-    parameters = parameter_set(parameters)
+
+
+def prepare(
+    frame: Any, year: int, month: int, parameter_sets: list[ParameterSet], first_row: int = 0
+) -> tuple[Population, list[MonthFigures]]:
+    """Validate and adapt ``frame`` once for computing it under each of ``parameter_sets``: the
+    population, and the month's figures under each set (``first_row``: see ``_Source``)."""
     first_day = date(year, month, 1)
-    try:
-        figures = month_figures(parameters, first_day)
-        population = read_population(frame, first_day, figures)
-        if population.n:
+    all_figures = []
+    for parameters in parameter_sets:
+        try:
+            all_figures.append(month_figures(parameters, first_day))
+        except ParameterNotCovered as error:  # a month before the figures is bad input
+            raise not_covered(error, year, month, parameters, "population") from None
+    population = read_population(frame, first_day, all_figures, first_row)
+    if population.n:
+        for figures in all_figures:
             _check_int64_headroom(population, figures)
-        columns = _run(population, figures, detail, workers or os.cpu_count() or 1)
-    except ParameterNotCovered as error:  # a month before the figures is bad input, as one case
-        raise not_covered(error, year, month, parameters, "population") from None
-    table = result_frame(frame, columns)
-    if not isinstance(table, dict):
-        table.attrs["parameters_fingerprint"] = parameters.fingerprint()
-    return table
+    return population, all_figures
+
+
+def run(
+    population: Population,
+    figures: MonthFigures,
+    parameters: ParameterSet,
+    detail: bool,
+    workers: int | None,
+) -> dict[str, Any]:
+    """The result columns of a validated population under one set's figures, as numpy arrays
+    (``status``: the kernel's codes)."""
+    try:
+        return _run(population, figures, detail, workers or os.cpu_count() or 1)
+    except ParameterNotCovered as error:  # a figure only some rows need, not in force
+        first_day = population.first_day
+        raise not_covered(
+            error, first_day.year, first_day.month, parameters, "population"
+        ) from None
 
 
 def _run(
@@ -196,16 +228,14 @@ def _run(
     cent_block = np.empty((len(cents), n), dtype=np.int64)
     columns: dict[str, Any] = {name: unit_block[i] for i, name in enumerate(units)}
     columns.update({name: cent_block[i] for i, name in enumerate(cents)})
-    status = np.empty(n, dtype=np.int8)
+    columns["status"] = np.empty(n, dtype=np.int8)
 
     def chunk(start: int) -> None:
         """Rows ``start`` to the chunk's end, written into the result's own rows."""
         stop = min(start + CHUNK_ROWS, n)
         k = compute_kernel(NUMPY, population.kernel_inputs(start, stop), figures)
         for name, value in _outputs(k, detail).items():
-            if name == "status":
-                status[start:stop] = value
-            elif name in _UNIT_COLUMNS:
+            if name in _UNIT_COLUMNS:
                 np.multiply(value, 0.5, out=columns[name][start:stop])  # halves: exact
             else:
                 columns[name][start:stop] = value
@@ -217,14 +247,7 @@ def _run(
     else:
         with ThreadPoolExecutor(min(workers, len(starts))) as pool:
             list(pool.map(chunk, starts))  # list(): an exception in a chunk is raised here
-    columns["status"] = _status(population, status)
     return {name: columns[name] for name in wanted}
-
-
-def _status(population: Population, codes: npt.NDArray[np.int8]) -> Any:
-    if population.source.is_frame:
-        return pd.Categorical.from_codes(codes, categories=pd.Index(STATUS_CATEGORIES))
-    return np.asarray(STATUS_CATEGORIES, dtype=object)[codes]
 
 
 # --------------------------------------------------------------------------- int64 headroom
