@@ -19,11 +19,19 @@ def run(*args: str) -> str:
 
 def test_demo_explains_the_month() -> None:
     out = run("examples/demo.py")
-    # 9.5 economic units × 77.66 + 5 force-majeure units × 84.13 = 737.77 + 420.65 = 1,158.42
-    assert "Allowance (gross)                1,158.42" in out
-    assert "How it was computed" in out and "supplement.day_27" in out
+    # November 2026: 10 economic days of 7.60 h = 76.00 h; 76 × 6 / 38 = 12 units;
+    # min(3,800.00, ceiling 3,501.11) / 26 × 60 % = 80.7948… → 80.79; 12 × 80.79 = 969.48
+    assert "Allowance (gross)                  969.48" in out
+    # supplement 12 × 5.20 = 62.40; withholding 969.48 × 26.75 % = 259.3359 → 259.34 and
+    # 62.40 × 26.75 % = 16.692 → 16.69; net 969.48 + 62.40 − 259.34 − 16.69 = 755.85
+    assert "net total: 755.85 EUR" in out
+    assert (
+        "wage.monthly_ceiling = 3501.11: derived, unverified, may be stale since 2026-10-01" in out
+    )
+    # the notices of a cross-border worker living in France whose spell passes three months
+    assert "Country of residence FR" in out and "register as a job seeker by 2026-11-11" in out
+    assert "obtenir une clé numérique" in out  # ec32_access, in French
     assert "85073003328" not in out  # masked
-    assert "net total: 965.08 EUR" in out
 
 
 def test_month_benchmark_runs() -> None:

@@ -239,6 +239,20 @@ class _Model(BaseModel):
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset()
     """Fields whose value is a national number: their errors never show what was given."""
+    _receipt_optional: ClassVar[frozenset[str]] = frozenset()
+    """Fields added after the keyed receipt's recipe was first published (0.1: issue 10's process
+    inputs): left out of the receipt's message while they hold their default, so that a receipt
+    stored before them is recomputed unchanged from the same inputs (``receipt_data``)."""
+
+    def receipt_data(self) -> dict[str, Any]:
+        """``model_dump(mode="json")`` without the :attr:`_receipt_optional` fields that hold
+        their default: the model's part of ``MonthResult.inputs_hmac``'s message."""
+        data = self.model_dump(mode="json")
+        for name in self._receipt_optional:
+            field = type(self).model_fields[name]
+            if getattr(self, name) == field.get_default(call_default_factory=True):
+                del data[name]
+        return data
 
     @model_validator(mode="wrap")
     @classmethod
@@ -277,6 +291,8 @@ class Worker(_Model):
     rendering (``**.**.**-***.29``) or described by its length. The same holds for a number typed
     in any other field of any model (``masking.py``).
     """
+
+    _receipt_optional: ClassVar[frozenset[str]] = frozenset({"occupation", "residence_region"})
 
     model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
@@ -443,6 +459,8 @@ class Worker(_Model):
 
 class Employer(_Model):
     """The employer that put the worker on temporary unemployment."""
+
+    _receipt_optional: ClassVar[frozenset[str]] = frozenset({"sheltered_workshop"})
 
     enterprise_number: str = Field(description="Enterprise number (BCE/KBO), 10 digits.")
     joint_committee: str = Field(
@@ -648,6 +666,8 @@ def _control_card_kind(value: Any) -> Any:
 
 class Month(_Model):
     """A calendar month of the worker's control card and the state of the paperwork."""
+
+    _receipt_optional: ClassVar[frozenset[str]] = frozenset({"control_card", "paper_card_issued"})
 
     year: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=2000, le=2100)
     month: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=1, le=12)
@@ -892,6 +912,10 @@ class History(_Model):
     a month computed with a larger, overridden credit must still load. Both counters hold one
     year's units, so neither can pass 318 (53 weeks of 6 days).
     """
+
+    _receipt_optional: ClassVar[frozenset[str]] = frozenset(
+        {"reason_limits", "spell", "last_unemployment", "payment_body_changed"}
+    )
 
     through: Day | None = None
     supplement_units: HalfUnits = Decimal("0.00")

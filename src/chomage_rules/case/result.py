@@ -425,7 +425,12 @@ class MonthResult:
         this result to exactly these inputs, national number included, without revealing it.
 
         The message is the four inputs as JSON (``model_dump(mode="json")`` of the worker, with
-        its 11-digit national number, the employer, the month and the history), under the keys
+        its 11-digit national number, the employer, the month and the history; the inputs added
+        since the recipe was published are left out while they hold their default, so that an
+        older receipt is recomputed unchanged: the worker's ``occupation`` and
+        ``residence_region``, the employer's ``sheltered_workshop``, the month's
+        ``control_card`` and ``paper_card_issued``, the history's ``reason_limits``, ``spell``,
+        ``last_unemployment`` and ``payment_body_changed``), under the keys
         ``worker``, ``employer``, ``month``, ``history``, written with ``json.dumps(inputs,
         sort_keys=True, separators=(",", ":"))`` and encoded in UTF-8 (the text is ASCII): a
         payment body recomputes it from the inputs it stores, with or without this library.
@@ -442,10 +447,10 @@ class MonthResult:
                 f"{RECEIPT_KEY_MIN_BYTES} bytes (for instance secrets.token_bytes(32))"
             )
         inputs = {
-            "worker": self.worker.model_dump(mode="json"),
-            "employer": self.employer.model_dump(mode="json"),
-            "month": self.month.model_dump(mode="json"),
-            "history": self.history.model_dump(mode="json"),
+            "worker": self.worker.receipt_data(),
+            "employer": self.employer.receipt_data(),
+            "month": self.month.receipt_data(),
+            "history": self.history.receipt_data(),
         }
         canonical = json.dumps(inputs, sort_keys=True, separators=(",", ":"))
         return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
