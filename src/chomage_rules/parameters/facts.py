@@ -20,17 +20,15 @@ naming the file, the fact and the version.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cache, partial
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.errors import ParameterNotCovered
 from ..core.vocabulary import Confidence
@@ -38,9 +36,7 @@ from .schema import (
     ParameterFileError,
     Problem,
     SourceEntry,
-    _parameter_tables,
-    _shape_problems,
-    _syntax_problem,
+    read_entries,
 )
 from .source import source_of as _source  # a fact's sources are built as a figure's are
 
@@ -113,23 +109,7 @@ def _series_problems(path: str, name: str, entry: FactEntry) -> Iterator[Problem
 
 def read_facts_file(path: str, text: str) -> dict[str, FactEntry]:
     """The facts of one file by dotted name; ParameterFileError listing all that is wrong."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError([_syntax_problem(path, text, error)]) from None
-    problems: list[Problem] = []
-    entries: dict[str, FactEntry] = {}
-    for name, raw in _parameter_tables(path, data, problems):
-        try:
-            entry = FactEntry.model_validate(raw)
-        except ValidationError as error:
-            problems.extend(_shape_problems(path, name, raw, error))
-            continue
-        problems.extend(_series_problems(path, name, entry))
-        entries[name] = entry
-    if problems:
-        raise ParameterFileError(problems)
-    return entries
+    return read_entries(path, text, FactEntry, _series_problems)
 
 
 # --------------------------------------------------------------------------- the facts as read

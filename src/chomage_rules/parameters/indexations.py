@@ -23,24 +23,19 @@ indexation.
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..core.vocabulary import Confidence
 from .schema import (
-    ParameterFileError,
     Problem,
     SourceEntry,
-    _parameter_tables,
-    _shape_problems,
-    _syntax_problem,
+    read_entries,
 )
 from .source import Source, source_of
 
@@ -104,26 +99,8 @@ def _series_problems(path: str, name: str, entry: SeriesEntry) -> Iterator[Probl
 def read_indexations_file(path: str, text: str) -> dict[str, SeriesEntry]:
     """The series of the file by name (without the family: ``social_benefits``);
     ParameterFileError listing all that is wrong."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError([_syntax_problem(path, text, error)]) from None
-    problems: list[Problem] = []
-    if data.get("family") not in (None, FAMILY):
-        message = f"the file of indexations has family = {FAMILY!r}"
-        raise ParameterFileError([Problem(path, None, None, message)])
-    entries: dict[str, SeriesEntry] = {}
-    for name, raw in _parameter_tables(path, data, problems):
-        try:
-            entry = SeriesEntry.model_validate(raw)
-        except ValidationError as error:
-            problems.extend(_shape_problems(path, name, raw, error))
-            continue
-        problems.extend(_series_problems(path, name, entry))
-        entries[name.removeprefix(f"{FAMILY}.")] = entry
-    if problems:
-        raise ParameterFileError(problems)
-    return entries
+    entries = read_entries(path, text, SeriesEntry, _series_problems, family=FAMILY)
+    return {name.removeprefix(f"{FAMILY}."): entry for name, entry in entries.items()}
 
 
 # --------------------------------------------------------------------------- as the library reads

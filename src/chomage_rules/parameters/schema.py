@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -43,6 +43,7 @@ __all__ = [
     "SourceEntry",
     "VersionEntry",
     "check_value",
+    "read_entries",
     "read_file",
 ]
 
@@ -306,8 +307,19 @@ _KEYS_OF = {
 # --------------------------------------------------------------------------- reading a file
 
 
-def read_file(path: str, text: str) -> dict[str, ParameterEntry]:
-    """The parameters of one file by dotted name; ParameterFileError listing all that is wrong."""
+EntryT = TypeVar("EntryT", bound=BaseModel)
+
+
+def read_entries(
+    path: str,
+    text: str,
+    model: type[EntryT],
+    series_problems: Callable[[str, str, EntryT], Iterable[Problem]],
+    family: str | None = None,
+) -> dict[str, EntryT]:
+    """The tables of one file (figures, facts or indexations) by dotted name, each validated by
+    ``model`` and checked by ``series_problems``; ``family``, when given, is the only family the
+    file may declare. One ParameterFileError listing all that is wrong."""
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
@@ -315,19 +327,27 @@ def read_file(path: str, text: str) -> dict[str, ParameterEntry]:
     except (ValueError, RecursionError) as error:  # an integer of 5,000 digits, arrays 1,000 deep
         message = f"the file cannot be read as TOML: {str(error)[:120] or type(error).__name__}"
         raise ParameterFileError([Problem(path, None, None, message)]) from None
+    if family is not None and data.get("family") not in (None, family):
+        message = f"this file has family = {family!r}"
+        raise ParameterFileError([Problem(path, None, None, message)])
     problems: list[Problem] = []
-    entries: dict[str, ParameterEntry] = {}
+    entries: dict[str, EntryT] = {}
     for name, raw in _parameter_tables(path, data, problems):
         try:
-            entry = ParameterEntry.model_validate(raw)
+            entry = model.model_validate(raw)
         except ValidationError as error:
             problems.extend(_shape_problems(path, name, raw, error))
             continue
-        problems.extend(_series_problems(path, name, entry))
+        problems.extend(series_problems(path, name, entry))
         entries[name] = entry
     if problems:
         raise ParameterFileError(problems)
     return entries
+
+
+def read_file(path: str, text: str) -> dict[str, ParameterEntry]:
+    """The parameters of one file by dotted name; ParameterFileError listing all that is wrong."""
+    return read_entries(path, text, ParameterEntry, _series_problems)
 
 
 def _syntax_problem(path: str, text: str, error: tomllib.TOMLDecodeError) -> Problem:
