@@ -6,6 +6,7 @@ June 2026 starts on a Monday: its weeks are 1-7, 8-14, 15-21, 22-28, and 29 June
 into July. The workers work six days a week (Monday to Saturday) unless said otherwise.
 """
 
+import calendar
 import itertools
 import json
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from chomage_rules import (
 from chomage_rules.explain.catalogue import LANGUAGES
 from chomage_rules.parameters.facts import Facts
 from chomage_rules.rules import reason_limits as rule
-from chomage_rules.rules.reason_limits import Counters, add_months
+from chomage_rules.rules.reason_limits import Counters
 from chomage_rules.testing import Case, cases
 from tests.helpers import employer, month_of, unemployed, worker
 
@@ -86,12 +87,6 @@ def test_the_limits_come_from_the_dated_facts() -> None:
     assert (LIMITS.blue_reduced_below, LIMITS.blue_work_week_days) == (3, 7)
     assert {v.name for v in LIMITS.versions} == set(rule.FACTS)
     assert LIMITS.sources
-
-
-def test_add_months_keeps_the_day_or_takes_the_months_last() -> None:
-    assert add_months(date(2026, 3, 2), 3) == date(2026, 6, 2)
-    assert add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)  # no 30 February
-    assert add_months(date(2026, 10, 15), 3) == date(2027, 1, 15)
 
 
 # --------------------------------------------------------------------------- technical accident
@@ -226,6 +221,35 @@ def test_blue_collar_three_months_of_reduced_work(since: date, beyond: tuple[dat
     if beyond:
         assert notices[0].values["until"] == date(2026, 6, 3)
         assert notices[0].values["first"] == date(2026, 6, 4)
+
+
+def test_three_months_of_reduced_work_end_on_the_last_day_of_a_shorter_month() -> None:
+    # reduced work from 29 November 2024 runs three months, de date à date, to the day before
+    # 29 February 2025; there is no such day, so the period ends on the last day of February
+    # (28 February), as R12's spell and R13's 36 months count (core.calendar.months_after). The
+    # week of 24 February (economic 25-28 February, carried into March: 6 days less 4 = 2 days of
+    # work, reduced) is within it; 3 March is the first day past it.
+    carried = (date(2025, 2, 25), date(2025, 2, 26), date(2025, 2, 27), date(2025, 2, 28))
+    march = [date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5), date(2025, 3, 6)]
+    c = rule.count(
+        first_day=date(2025, 3, 1),
+        last_day=date(2025, 3, 31),
+        economic=march,
+        unemployed=march,
+        technical=[],
+        days_per_week=6,
+        before=Counters(
+            reduced_since=date(2024, 11, 29), last_unemployed=date(2025, 2, 28), open_week=carried
+        ),
+        through=date(2025, 2, 28),
+        limits=LIMITS,
+    )
+    assert c.blue_reduced_beyond == tuple(march)
+    (notice,) = rule.notices(c, Occupation.BLUE_COLLAR, LIMITS)
+    assert notice.values["until"] == date(2025, 2, 28)
+    assert notice.values["first"] == date(2025, 3, 3)
+    step = rule.steps(c, Occupation.BLUE_COLLAR, LIMITS)[0]
+    assert "since 2024-11-29" in step.result and "to 2025-02-28" in step.result
 
 
 def test_reduced_work_starts_with_its_first_economic_day() -> None:
@@ -387,7 +411,7 @@ def economic_years(draw: st.DrawFn) -> list[Month]:
     months = []
     for number in range(1, 13):
         first = date(2026, number, 1)
-        length = (add_months(first, 1) - first).days
+        length = calendar.monthrange(2026, number)[1]
         chosen = draw(st.sets(st.integers(0, length - 1), max_size=length))
         entries = []
         for offset in sorted(chosen):

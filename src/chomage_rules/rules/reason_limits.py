@@ -37,20 +37,22 @@ fact (``parameters/facts/reason_limits.toml``).
   3 days of work is reduced work, whose regime runs from its first economic day; with 3 days or
   more the law sets no limit. Seven calendar days in a row without temporary unemployment are the
   full week of work that starts both counts again. A week with economic days after 4 weeks of
-  full suspension, or an economic day on or after the day 3 months from the start of reduced work
-  (in a week of full suspension or of reduced work), is reported.
+  full suspension, or an economic day on or after the first day beyond 3 months from the start of
+  reduced work (in a week of full suspension or of reduced work), is reported. The months run de
+  date à date as R12 and R13 count them (``core.calendar.months_after``): from 4 March to 3 June;
+  from 29 November to the last day of February.
 - Without the worker's occupation (``Worker.occupation``) the weeks are counted but the limits
   cannot be checked; the step says so.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from ..core.calendar import months_after
 from ..core.sources import LegalSource
 from ..core.vocabulary import Occupation
 from ..explain.step import Notice, Phrase, Step
@@ -67,7 +69,6 @@ __all__ = [
     "Counters",
     "Limits",
     "Week",
-    "add_months",
     "count",
     "limits",
     "notices",
@@ -187,15 +188,6 @@ def limits(facts: Facts, on: date) -> Limits:
         blue_work_week_days=value("blue_collar_work_week_days"),
         versions=tuple(versions.values()),
     )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day where it is shorter): a period of
-    ``months`` starting on ``day`` runs to the day before."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 # --------------------------------------------------------------------------- the counters
@@ -378,7 +370,7 @@ class _State:
         elif week.blue_kind == "reduced" and c.reduced_since is None:
             c = replace(c, reduced_since=week.days[0])
         if c.reduced_since is not None and week.blue_kind != "light":
-            end = add_months(c.reduced_since, limit.blue_reduced_months)
+            end = months_after(c.reduced_since, limit.blue_reduced_months)
             late = [day for day in week.days if day >= end]
             if late and not self.beyond["blue_reduced"]:
                 self.beyond_since = c.reduced_since
@@ -456,7 +448,7 @@ def _blue_values(c: Count, limit: Limits) -> dict[str, Any]:
             {
                 "below": limit.blue_reduced_below,
                 "since": since,
-                "until": add_months(since, limit.blue_reduced_months) - timedelta(days=1),
+                "until": months_after(since, limit.blue_reduced_months) - timedelta(days=1),
                 "months": limit.blue_reduced_months,
             },
         )
@@ -563,7 +555,7 @@ def _blue_notices(c: Count, limit: Limits, beyond: tuple[Phrase, ...]) -> list[N
             "below": limit.blue_reduced_below,
             "since": since,
             "months": limit.blue_reduced_months,
-            "until": add_months(since, limit.blue_reduced_months) - timedelta(days=1),
+            "until": months_after(since, limit.blue_reduced_months) - timedelta(days=1),
             "first": c.blue_reduced_beyond[0],
             "count": len(c.blue_reduced_beyond),
             "days": limit.blue_work_week_days,
