@@ -52,7 +52,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import CONTROL_CARD_FORMS, ControlCard
 from ..explain.step import Notice, Step
 from ..parameters.facts import Facts, FactVersion
@@ -189,8 +189,7 @@ def read_facts(facts: Facts, on: date) -> CardFacts:
 
 def _sources(f: CardFacts, *names: str) -> tuple[LegalSource, ...]:
     """The sources of the facts named, each once, in order."""
-    found = [LegalSource(s.title, s.url) for name in names for s in f.versions[name].sources]
-    return tuple(dict.fromkeys(found))
+    return pages(*(f.versions[name].sources for name in names))
 
 
 # --------------------------------------------------------------------------- the card's kind

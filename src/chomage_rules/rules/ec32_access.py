@@ -46,7 +46,7 @@ from typing import Any
 
 from ..core.errors import input_error
 from ..core.identifiers import is_country_code
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import Confidence
 from ..explain.catalogue import Language
 from ..explain.step import Notice, Phrase, Step
@@ -269,7 +269,7 @@ def ec32_access(
     mandatory: date = read.value("control_card.electronic_mandatory_from")
     flags = (has_belgian_eid, has_itsme)
     values = _values(residence_country, routes, eidas, key, closed, flags, mandatory)
-    sources = _legal_sources(read.used)
+    sources = pages(*(version.sources for version in read.used.values()))
     step = Step("ec32.access", RULE, not resident, _MESSAGE[routes[0]], values, (), sources)
     notices = _notices(routes[0], resident, eidas, key, on is None or on >= mandatory, sources)
     return Ec32Access(
@@ -515,13 +515,3 @@ def _caveats(used: Mapping[str, FactVersion], connection: EidasConnection) -> tu
         EidasConnection.NOT_KNOWN: ("ec32_access.eidas_connected",),
     }.get(connection, ())
     return tuple(caveat for name in names if (caveat := used[name].caveat) is not None)
-
-
-def _legal_sources(used: Mapping[str, FactVersion]) -> tuple[LegalSource, ...]:
-    """The sources of the facts read, each once, in the order first read."""
-    seen: dict[tuple[str, str], LegalSource] = {}
-    for version in used.values():
-        for source in version.sources:
-            key = (source.title, source.url or "")
-            seen.setdefault(key, LegalSource(*key))
-    return tuple(seen.values())

@@ -53,7 +53,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ..core.calendar import months_after
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import Occupation
 from ..explain.step import Notice, Phrase, Step
 from ..parameters.facts import Facts, FactVersion
@@ -152,12 +152,7 @@ class Limits:
     @property
     def sources(self) -> tuple[LegalSource, ...]:
         """The sources of the facts read, each once."""
-        seen: dict[tuple[str, str], LegalSource] = {}
-        for version in self.versions:
-            for source in version.sources:
-                key = (source.title, source.url or "")
-                seen.setdefault(key, LegalSource(*key))
-        return tuple(seen.values())
+        return pages(*(version.sources for version in self.versions))
 
 
 _OFFSETS = {"day_after_accident": 1, "day_of_accident": 0}

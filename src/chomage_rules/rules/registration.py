@@ -57,7 +57,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..core.calendar import ONE_DAY, SUNDAY, monday_of, months_after
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
@@ -270,11 +270,7 @@ def _week_end(state: State, sunday: date, facts: Facts, ended: list[Ended]) -> S
 
 def _sources(facts: Facts, names: Iterable[str], on: date) -> tuple[LegalSource, ...]:
     """The rule's sources and those of the facts read on ``on``, each page once."""
-    found: dict[str, LegalSource] = {s.url: s for s in SOURCES}
-    for name in names:
-        for source in facts.version(name, on).sources:
-            found.setdefault(source.url or "", LegalSource(source.title, source.url or ""))
-    return tuple(found.values())
+    return pages(SOURCES, *(facts.version(name, on).sources for name in names))
 
 
 def _basis(facts: Facts, on: date) -> Phrase:
