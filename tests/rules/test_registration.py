@@ -396,7 +396,7 @@ def test_the_region_names_are_in_the_language_of_the_text() -> None:
     (notice,) = registration.notices(
         _passed_walk(), country="BE", region=Region.WALLONIA, facts=FACTS
     )
-    assert "Forem, l'office pour la Wallonie" in notice.text("fr")
+    assert "l'office de l'emploi de la Wallonie, Forem" in notice.text("fr")
     assert "Forem, de dienst voor Wallonië" in notice.text("nl")
     assert "14/04/2025" in notice.text("fr")
 
@@ -640,3 +640,25 @@ def test_a_single_day_ends_within_its_month_after_two_weeks_of_work() -> None:
     reset = r.step("registration.reset")
     assert (reset.values["since"], reset.values["on"]) == (date(2025, 1, 13), date(2025, 1, 26))
     assert r.step("registration.spell").message == "registration.spell.none"
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({"residence_region": "brussels"}, "Actiris, the office for the Brussels-Capital Region"),
+        ({}, "the office of the region of residence, which is not given"),
+        ({"residence_country": "FR"}, "living abroad (FR): no source found says with which office"),
+    ],
+)
+def test_the_passed_step_shows_the_days_counted_to_the_deadline_and_where(
+    fields: dict[str, object], where: str
+) -> None:
+    # every value of the notice is in a step of R12: the spell from 6 January 2025 passes three
+    # months on 7 April (the first Monday from 6 April): within 8 days of it, by 15 April; the
+    # office (or why none is named) as the notice gives it
+    april = first_quarter(**fields)[-1]
+    step = april.step("registration.spell")
+    assert step.message == "registration.spell.passed"
+    assert "within 8 days of 2025-04-07, by 2025-04-15" in step.result
+    assert where in step.result
+    assert step.values["days"] == 8

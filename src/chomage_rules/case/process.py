@@ -155,7 +155,13 @@ def _registration(
     passes three months."""
     walk = spells.walk(worker, month, history, facts)
     return (
-        registration.steps(walk, spells.month_end(month), facts),
+        registration.steps(
+            walk,
+            spells.month_end(month),
+            facts,
+            country=worker.residence_country,
+            region=worker.residence_region,
+        ),
         registration.notices(
             walk, country=worker.residence_country, region=worker.residence_region, facts=facts
         ),

@@ -240,10 +240,15 @@ def _kind_step(
         "until": f.paper_until,
         "kinds": tuple(("control_card.kind", {"kind": f"control_card.{k}"}) for k in f.kept_by),
         "workshop": "yes" if workshop else "no",
+        "extension": f.extension_until,
     }
     applies = first_day >= f.electronic_from and not workshop
     sources = _sources(f, ELECTRONIC_FROM, PAPER_UNTIL, KEPT_BY)
     message = f"control_card.kind.{where}"
+    if where == PAPER_OUTSIDE and first_day <= f.extension_until:
+        # the months an extension nobody confirmed could have covered (the notice says so)
+        message += "_unconfirmed"
+        sources = _sources(f, ELECTRONIC_FROM, PAPER_UNTIL, KEPT_BY, EXTENSION_UNTIL)
     return Step("control_card.kind", RULE, applies, message, values, (), sources)
 
 

@@ -45,7 +45,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.errors import input_error
-from ..core.identifiers import is_country_code
+from ..core.identifiers import BELGIUM, is_country_code
 from ..core.sources import LegalSource, pages
 from ..core.vocabulary import Confidence
 from ..explain.catalogue import Language
@@ -112,7 +112,6 @@ SOURCES: tuple[LegalSource, ...] = (
     LegalSource("myBelgianID: eIDAS countries", "https://mybelgianid.be"),
 )
 
-BELGIUM = "BE"
 CARD = "eC3.2"
 """The electronic control card's name (a value of the texts, which hold no digits)."""
 

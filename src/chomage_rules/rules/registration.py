@@ -57,6 +57,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..core.calendar import ONE_DAY, SUNDAY, monday_of, months_after
+from ..core.identifiers import BELGIUM
 from ..core.sources import LegalSource, pages
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
@@ -294,10 +295,13 @@ def _basis(facts: Facts, on: date) -> Phrase:
     return ("registration.basis", {"day": on, "reasons": listed})
 
 
-def steps(walk: Walk, month_end: date, facts: Facts) -> tuple[Step, ...]:
+def steps(
+    walk: Walk, month_end: date, facts: Facts, *, country: str, region: Region | None
+) -> tuple[Step, ...]:
     """``registration.reset`` for each spell the weeks of work ended, then ``registration.spell``:
     the spell the month ends with (its first and last day, length and threshold), whether it
-    passed the months in the month, before it, or not yet, or that there is none."""
+    passed the months in the month (with the days to the deadline and where to register, as the
+    notice says), before it, or not yet, or that there is none."""
     sources = _sources(facts, FACTS[:4], month_end)
     resets = tuple(
         Step(
@@ -317,11 +321,16 @@ def steps(walk: Walk, month_end: date, facts: Facts) -> tuple[Step, ...]:
         )
         for e in walk.ended
     )
-    return (*resets, _spell_step(walk, month_end, facts, sources))
+    where = (country, region)
+    return (*resets, _spell_step(walk, month_end, facts, sources, where))
 
 
 def _spell_step(
-    walk: Walk, month_end: date, facts: Facts, sources: tuple[LegalSource, ...]
+    walk: Walk,
+    month_end: date,
+    facts: Facts,
+    sources: tuple[LegalSource, ...],
+    where: tuple[str, Region | None],
 ) -> Step:
     months = _count(facts, "registration.spell_months", month_end)
     if walk.passed:
@@ -330,6 +339,8 @@ def _spell_step(
             **p._asdict(),
             "first": p.first_day,
             "months": months,
+            "days": _count(facts, "registration.deadline_days", p.day),
+            "where": _where(facts, p.day, *where),
             "basis": _basis(facts, p.day),
         }
         return Step(
@@ -365,6 +376,17 @@ def _office(entry: Mapping[str, Any]) -> Phrase:
     )
 
 
+def _where(facts: Facts, on: date, country: str, region: Region | None) -> Phrase:
+    """Where to register, as the step says it: the office of the region, or why none is named."""
+    if country != BELGIUM:
+        return ("registration.where.abroad", {"country": country})
+    if region is None:
+        return ("registration.where.region_unknown", {})
+    offices = facts.value("registration.offices", on)
+    assert isinstance(offices, Mapping)
+    return ("registration.where.office", {"office": _office(offices[region.value])})
+
+
 def notices(walk: Walk, *, country: str, region: Region | None, facts: Facts) -> tuple[Notice, ...]:
     """One notice per spell that passed the months: by when and where to register; for a
     worker living abroad or whose region is not given, that the office cannot be told."""
@@ -379,7 +401,7 @@ def notices(walk: Walk, *, country: str, region: Region | None, facts: Facts) ->
             "months": _count(facts, "registration.spell_months", p.day),
             "basis": _basis(facts, p.day),
         }
-        if country != "BE":
+        if country != BELGIUM:
             code = "registration.required.abroad"
             values |= {"country": country, "offices": tuple(_office(o) for o in offices.values())}
         elif region is None:
