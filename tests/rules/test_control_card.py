@@ -263,7 +263,7 @@ def test_a_paper_card_without_its_issue_date_cannot_be_checked() -> None:
     (missing,) = notices.values()
     assert missing.message == (
         "A paper control card (C3.2A) for 2025-03 without its issue date: whether it was in the "
-        "worker's hands by the first day of temporary unemployment of the month, 2025-03-05 cannot "
+        "worker's hands by the first day of temporary unemployment of the month, 2025-03-05, cannot "
         "be checked; give the day it was issued."
     )
 

@@ -502,3 +502,12 @@ def test_a_running_week_left_from_an_earlier_year_no_longer_counts_in_the_year()
     after = result.history_after.reason_limits
     assert (after.full_weeks, after.reduced_weeks, after.open_week) == (0, 0, ())
     assert "week of 2024-12-30" in result.step("limits.economic").formula
+
+
+def test_no_week_counted_is_said_in_each_language() -> None:
+    # French "semaines … : aucune" (a feminine noun), not the catalogue's generic "aucun"
+    step = rule.steps(count_june([]), Occupation.BLUE_COLLAR, LIMITS)[0]
+    assert step.message == "limits.economic.none"
+    assert step.text("fr")[1].endswith("semaines calendrier comptées : aucune")
+    assert step.text("nl")[1].endswith("getelde kalenderweken: geen")
+    assert step.text("en")[1].endswith(": none")

@@ -34,6 +34,13 @@ country code that no source names is "not known to be connected", never guessed 
 notice for a cross-border worker without eIDAS is given from the day the electronic card became
 mandatory (``control_card.electronic_mandatory_from``, 1 January 2025); before it the paper card
 was the rule and the step alone tells the route.
+
+eIDAS goes by the country that issued the means of identification (« le pays où l'identifiant
+électronique a été émis »; « les travailleurs frontaliers de ces nationalités »), not by
+residence. The library knows the country of residence only: it answers for it, and the notice for
+a country without a known connection says that a Belgian eID or an identification issued by a
+connected country spares the worker the digital key (``has_belgian_eid`` is the only holding the
+function takes).
 """
 
 from __future__ import annotations

@@ -389,7 +389,9 @@ def _week_phrase(week: Week, occupation: Occupation | None) -> Phrase:
 
 def _common(c: Count, occupation: Occupation | None) -> dict[str, Any]:
     """The values every economic step shows: the weeks counted and the week carried."""
-    counted = tuple(_week_phrase(week, occupation) for week in c.weeks) or (("none", {}),)
+    counted = tuple(_week_phrase(week, occupation) for week in c.weeks) or (
+        ("limits.weeks.none", {}),
+    )
     carried = c.after.open_week
     open_week: Phrase = (
         (
