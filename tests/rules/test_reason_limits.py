@@ -80,7 +80,7 @@ def codes(c: rule.Count, occupation: Occupation | None) -> list[str]:
 def test_the_limits_come_from_the_dated_facts() -> None:
     # Securex / SPF Emploi: 7 days, 16 and 26 weeks, 2 days of work; 4 weeks, 3 months, fewer
     # than 3 days of work; a full week of work of 7 calendar days
-    assert (LIMITS.technical_accident_days, LIMITS.technical_accident_offset) == (7, 1)
+    assert (LIMITS.technical_accident_days, LIMITS.technical_accident_offset) == (7, 0)
     assert (LIMITS.white_full_weeks, LIMITS.white_reduced_weeks) == (16, 26)
     assert LIMITS.white_min_work_days == 2
     assert (LIMITS.blue_full_weeks, LIMITS.blue_reduced_months) == (4, 3)
@@ -95,15 +95,20 @@ def test_the_limits_come_from_the_dated_facts() -> None:
 def test_technical_accident_days_give_the_latest_day_of_the_accident() -> None:
     c = count_june([], technical=[date(2026, 6, 10), date(2026, 6, 11)])
     (notice,) = rule.notices(c, None, LIMITS)
-    # the employer pays the 7 days after the accident (counted from the next day): temporary
-    # unemployment on 10 June needs an accident on or before 10 − 7 − 1 = 2 June
+    # the employer pays 7 days « à dater du jour de l'accident technique », the working day it
+    # interrupts being « le premier jour de la période de 7 jours »; temporary unemployment « au
+    # plus tôt le 8e jour à partir du jour de l'accident » (Securex): on 10 June it needs an
+    # accident on or before 10 − 7 = 3 June. Workers not warned who came to work are paid that
+    # day on top and the 7 days start the next day (Securex): then on or before 2 June.
     assert notice.code == "limits.technical_accident" and notice.rule == "R14"
     assert notice.values["first"] == date(2026, 6, 10)
-    assert notice.values["accident"] == date(2026, 6, 2)
+    assert notice.values["accident"] == date(2026, 6, 3)
+    assert notice.values["unwarned"] == date(2026, 6, 2)
     assert (notice.values["days"], notice.values["employer_days"]) == (2, 7)
     assert notice.sources
     step = rule.steps(c, None, LIMITS)[1]
-    assert step.applies and "2026-06-02" in step.result
+    assert step.applies and "on or before 2026-06-03" in step.result
+    assert "2026-06-02 if the workers, not warned, came to work" in step.result
 
 
 def test_a_month_without_technical_accident_has_its_step_and_no_notice() -> None:

@@ -5,6 +5,8 @@ Sources (payroll provider Securex, Lex4You, and the SPF Emploi):
     « L'employeur étant tenu de payer la rémunération du travailleur les 7 premiers jours, cette
       date sera située au plus tôt le 8e jour à partir du jour de l'accident. » (technical
       accident, https://securex.be/fr/lex4you/employeur/themes/vacances-et-absences/chomage-temporaire/accident-technique-a-qui-l-employeur-doit-il-notifier-la-mise-en-chomage-temporaire)
+    « Le jour de travail interrompu par l'accident technique est considéré comme le premier jour
+      de la période de 7 jours. » (https://securex.be/fr/lex4you/employeur/themes/vacances-et-absences/chomage-temporaire/les-travailleurs-sont-ils-remuneres)
 
     « l'employeur peut instaurer une suspension totale de l'exécution du contrat de travail de
       l'employé pendant maximum 16 semaines calendrier par année civile. […] un régime de travail
@@ -22,9 +24,11 @@ Sources (payroll provider Securex, Lex4You, and the SPF Emploi):
 Rulebook R14 reads them so, and only reports: the payment body decides. Every figure is a dated
 fact (``parameters/facts/reason_limits.toml``).
 
-- A month with technical-accident days: the employer pays the 7 calendar days after the accident
-  (counted from the next day), so the month's first such day D is temporary unemployment only if
-  the accident happened on or before D − 8; the notice gives both dates.
+- A month with technical-accident days: the employer pays 7 calendar days from the day of the
+  accident (the working day it interrupts is the first), so the month's first such day D is
+  temporary unemployment only if the accident happened on or before D − 7; D − 8 where workers
+  not warned came to work on the accident's day (that day is paid on top). The notice gives D and
+  both dates.
 - Economic days (reason ``economic``; the energy-crisis scheme had its own limits and is not
   counted) are counted by **calendar week**, Monday to Sunday. A week's days of work are the
   worker's working days (``days_per_week``) less its economic days. A week spanning two months is
@@ -140,6 +144,8 @@ class Limits:
     technical_accident_days: int
     technical_accident_offset: int
     """1 when the employer's days start the day after the accident, 0 on its day."""
+    counted_from: str
+    """The fact's own word for it (``day_of_accident`` or ``day_after_accident``)."""
     white_full_weeks: int
     white_reduced_weeks: int
     white_min_work_days: int
@@ -174,6 +180,7 @@ def limits(facts: Facts, on: date) -> Limits:
     return Limits(
         technical_accident_days=value("technical_accident_employer_days"),
         technical_accident_offset=_OFFSETS[counted_from],
+        counted_from=counted_from,
         white_full_weeks=value("white_collar_full_weeks"),
         white_reduced_weeks=value("white_collar_reduced_weeks"),
         white_min_work_days=value("white_collar_reduced_min_work_days"),
@@ -475,7 +482,10 @@ def _technical(c: Count, limit: Limits) -> dict[str, Any] | None:
         "days": len(c.technical),
         "first": first,
         "employer_days": limit.technical_accident_days,
+        "counted": f"limits.counted_from.{limit.counted_from}",
         "accident": latest,
+        # workers not warned who came to work on the accident's day: that day is paid on top
+        "unwarned": latest - timedelta(days=1 - limit.technical_accident_offset),
     }
 
 
