@@ -123,12 +123,6 @@ class Decision(NamedTuple):
     """The first day after 36 months without temporary unemployment (a new declaration)."""
 
 
-def _count(facts: Facts, name: str, on: date) -> int:
-    value = facts.value(name, on)
-    assert isinstance(value, int)
-    return value
-
-
 def decide(
     first_day: date | None,
     earlier: Earlier | None,
@@ -142,8 +136,8 @@ def decide(
     by the worker and a new wage declaration by the employer, and why."""
     if first_day is None:
         return Decision(None)
-    years = _count(facts, "application.same_employer_years", first_day)
-    months = _count(facts, "application.wage_declaration_after_months", first_day)
+    years = facts.count("application.same_employer_years", first_day)
+    months = facts.count("application.wage_declaration_after_months", first_day)
     if earlier is None:
         return Decision(
             first_day,
@@ -193,8 +187,8 @@ def steps(
         same |= {
             "last": earlier.day,
             "hours": weekly_hours,
-            "years": _count(facts, "application.same_employer_years", d.first_day),
-            "months": _count(facts, "application.wage_declaration_after_months", d.first_day),
+            "years": facts.count("application.same_employer_years", d.first_day),
+            "months": facts.count("application.wage_declaration_after_months", d.first_day),
         }
     return (
         _step("application.worker", d.worker, same | {"due": d.worker_due}, SOURCES, "covered"),

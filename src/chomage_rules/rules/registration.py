@@ -177,12 +177,6 @@ def counts(facts: Facts, reason: Reason, day: date) -> bool:
     return reason.value in reasons
 
 
-def _count(facts: Facts, name: str, on: date) -> int:
-    value = facts.value(name, on)
-    assert isinstance(value, int)
-    return value
-
-
 def follow(
     state: State,
     start: date,
@@ -218,7 +212,7 @@ def _settled(state: State, start: date, facts: Facts, ended: list[Ended]) -> Sta
     (a history written by hand) ends on the Sunday they were reached."""
     if state.first_day is None or state.last_day is None or state.work_since is None:
         return state
-    weeks = _count(facts, "registration.reset_weeks", start)
+    weeks = facts.count("registration.reset_weeks", start)
     on = state.work_since + ONE_DAY * (7 * weeks - 1)
     if on >= start:
         return state
@@ -244,9 +238,9 @@ def _day(
     if entry.reason is None or not counts(facts, entry.reason, day):
         return state
     first = state.first_day or day
-    threshold = months_after(first, _count(facts, "registration.spell_months", day))
+    threshold = months_after(first, facts.count("registration.spell_months", day))
     if state.last_day is not None and state.last_day < threshold <= day:
-        deadline = day + ONE_DAY * _count(facts, "registration.deadline_days", day)
+        deadline = day + ONE_DAY * facts.count("registration.deadline_days", day)
         passed.append(Passed(first, threshold, day, deadline))
     return state._replace(first_day=first, last_day=day)
 
@@ -260,7 +254,7 @@ def _week_end(state: State, sunday: date, facts: Facts, ended: list[Ended]) -> S
     if blocked or not state.week_worked:
         return state._replace(work_since=None, week_worked=False)
     since = state.work_since or monday
-    if (sunday + ONE_DAY - since).days // 7 >= _count(facts, "registration.reset_weeks", sunday):
+    if (sunday + ONE_DAY - since).days // 7 >= facts.count("registration.reset_weeks", sunday):
         ended.append(Ended(state.first_day, state.last_day, since, sunday))
         return State(last_unemployed=state.last_unemployed)
     return state._replace(work_since=since, week_worked=False)
@@ -314,7 +308,7 @@ def steps(
                 "last": e.last_day,
                 "since": e.work_since,
                 "on": e.on,
-                "weeks": _count(facts, "registration.reset_weeks", e.on),
+                "weeks": facts.count("registration.reset_weeks", e.on),
             },
             (),
             sources,
@@ -332,14 +326,14 @@ def _spell_step(
     sources: tuple[LegalSource, ...],
     where: tuple[str, Region | None],
 ) -> Step:
-    months = _count(facts, "registration.spell_months", month_end)
+    months = facts.count("registration.spell_months", month_end)
     if walk.passed:
         p = walk.passed[-1]
         values: dict[str, Any] = {
             **p._asdict(),
             "first": p.first_day,
             "months": months,
-            "days": _count(facts, "registration.deadline_days", p.day),
+            "days": facts.count("registration.deadline_days", p.day),
             "where": _where(facts, p.day, *where),
             "basis": _basis(facts, p.day),
         }
@@ -398,7 +392,7 @@ def notices(walk: Walk, *, country: str, region: Region | None, facts: Facts) ->
             "first": p.first_day,
             "threshold": p.threshold,
             "deadline": p.deadline,
-            "months": _count(facts, "registration.spell_months", p.day),
+            "months": facts.count("registration.spell_months", p.day),
             "basis": _basis(facts, p.day),
         }
         if country != BELGIUM:
