@@ -54,7 +54,7 @@ from typing import Any
 from ..core.errors import input_error
 from ..core.identifiers import BELGIUM, is_country_code
 from ..core.sources import LegalSource, pages
-from ..core.vocabulary import Confidence
+from ..core.vocabulary import CONTROL_CARD_FORMS, Confidence, ControlCard
 from ..explain.catalogue import Language
 from ..explain.step import Notice, Phrase, Step
 from ..parameters.facts import Facts, FactVersion
@@ -119,7 +119,7 @@ SOURCES: tuple[LegalSource, ...] = (
     LegalSource("myBelgianID: eIDAS countries", "https://mybelgianid.be"),
 )
 
-CARD = "eC3.2"
+CARD = CONTROL_CARD_FORMS[ControlCard.ELECTRONIC]
 """The electronic control card's name (a value of the texts, which hold no digits)."""
 
 
