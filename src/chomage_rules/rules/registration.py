@@ -154,12 +154,14 @@ class Passed(NamedTuple):
 
 
 class Ended(NamedTuple):
-    """A spell ended by weeks of work in a row (from ``work_since`` to ``on``, a Sunday)."""
+    """A spell ended by weeks of work in a row (from ``work_since`` to ``on``, a Sunday): the
+    number of weeks that ends a spell, as the walk read it."""
 
     first_day: date
     last_day: date
     work_since: date
     on: date
+    weeks: int = 2
 
 
 class Walk(NamedTuple):
@@ -207,16 +209,25 @@ def follow(
     return Walk(state, tuple(passed), tuple(ended))
 
 
+def _reset_weeks(facts: Facts, day: date) -> int:
+    """The weeks of work in a row that end a spell, on ``day``. The walk may cross days before
+    the fact's first version (a history through 2019, a spell a history written by hand ended
+    long ago): that version starts on 2020-02-01 by convention, as one that holds for every month
+    the library computes (the regulation is of 1991), so it governs them too."""
+    first = facts.fact("registration.reset_weeks").versions[0].valid_from
+    return facts.count("registration.reset_weeks", max(day, first))
+
+
 def _settled(state: State, start: date, facts: Facts, ended: list[Ended]) -> State:
     """A spell whose weeks of work had already reached the number that ends it before ``start``
     (a history written by hand) ends on the Sunday they were reached."""
     if state.first_day is None or state.last_day is None or state.work_since is None:
         return state
-    weeks = facts.count("registration.reset_weeks", start)
+    weeks = _reset_weeks(facts, start)
     on = state.work_since + ONE_DAY * (7 * weeks - 1)
     if on >= start:
         return state
-    ended.append(Ended(state.first_day, state.last_day, state.work_since, on))
+    ended.append(Ended(state.first_day, state.last_day, state.work_since, on, weeks))
     return State(last_unemployed=state.last_unemployed)
 
 
@@ -254,8 +265,9 @@ def _week_end(state: State, sunday: date, facts: Facts, ended: list[Ended]) -> S
     if blocked or not state.week_worked:
         return state._replace(work_since=None, week_worked=False)
     since = state.work_since or monday
-    if (sunday + ONE_DAY - since).days // 7 >= facts.count("registration.reset_weeks", sunday):
-        ended.append(Ended(state.first_day, state.last_day, since, sunday))
+    weeks = _reset_weeks(facts, sunday)
+    if (sunday + ONE_DAY - since).days // 7 >= weeks:
+        ended.append(Ended(state.first_day, state.last_day, since, sunday, weeks))
         return State(last_unemployed=state.last_unemployed)
     return state._replace(work_since=since, week_worked=False)
 
@@ -308,7 +320,7 @@ def steps(
                 "last": e.last_day,
                 "since": e.work_since,
                 "on": e.on,
-                "weeks": facts.count("registration.reset_weeks", e.on),
+                "weeks": e.weeks,
             },
             (),
             sources,
