@@ -567,10 +567,10 @@ def months(
 
     ``weekly_hours`` bounds explicit hours per day (a day never loses more than the whole week);
     ``days_per_week`` bounds the days of temporary unemployment in each calendar week. The
-    control card is paper one time in three (or as ``control_card`` says; electronic with
-    ``process=False``); a paper card's issue date is missing one time in five, else around the
-    day it is due: the first day of temporary unemployment (construction: the last day of the
-    month before) ± a day, or any day from ten days before the month to its last day.
+    card is paper one time in three (or ``control_card``; electronic with ``process=False``), its
+    issue date missing one time in five, else around the day it is due (the first day of
+    temporary unemployment; construction: the day before the month) ± a day, or any day from
+    ten days before the month to its last.
     """
     if year is None or month is None:
         drawn_year, drawn_month = draw(covered_months(parameters))
@@ -585,20 +585,8 @@ def months(
             max_size=min(max_days, length),
         )
     )
-    entries = []
-    per_week: dict[int, int] = {}
-    for number in sorted(day_numbers):
-        day = date(year, month, number)
-        possible = _reasons_on(day, reasons)
-        week = (day.toordinal() - 1) // 7
-        unemployed = (
-            bool(possible) and per_week.get(week, 0) < days_per_week and draw(st.integers(0, 4)) > 0
-        )
-        if unemployed:
-            per_week[week] = per_week.get(week, 0) + 1
-            entries.append(_unemployed_day(draw, day, possible, weekly_hours))
-        else:
-            entries.append(DayEntry(day=day, status=draw(st.sampled_from(_OTHER_STATUSES))))
+    days = [date(year, month, number) for number in sorted(day_numbers)]
+    entries = _entries(draw, days, reasons, weekly_hours, days_per_week)
     declared = draw(st.sampled_from((True, True, True, False)))
     submitted = draw(st.sampled_from((True, True, True, False)))
     card = _card(draw, year, month, entries, control_card, process)
@@ -610,6 +598,31 @@ def months(
         card_submitted=submitted,
         **card,
     )
+
+
+def _entries(
+    draw: st.DrawFn,
+    days: Sequence[date],
+    reasons: Sequence[Reason] | None,
+    weekly_hours: Decimal | None,
+    days_per_week: int,
+) -> list[DayEntry]:
+    """The month's days on the card: temporary unemployment four times in five (at most
+    ``days_per_week`` a calendar week), else another status."""
+    entries = []
+    per_week: dict[int, int] = {}
+    for day in days:
+        possible = _reasons_on(day, reasons)
+        week = (day.toordinal() - 1) // 7
+        unemployed = (
+            bool(possible) and per_week.get(week, 0) < days_per_week and draw(st.integers(0, 4)) > 0
+        )
+        if unemployed:
+            per_week[week] = per_week.get(week, 0) + 1
+            entries.append(_unemployed_day(draw, day, possible, weekly_hours))
+        else:
+            entries.append(DayEntry(day=day, status=draw(st.sampled_from(_OTHER_STATUSES))))
+    return entries
 
 
 def _card(
@@ -912,9 +925,7 @@ def cases(
         paid = paid or "monthly"
     if chosen in ("half_cent_tie", "threshold") and reasons is None:
         reasons = _STANDARD_REASONS  # the reasons at the standard rate, with the supplement
-    construction: bool | None = None
-    if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
-        construction = True
+    construction = _in_construction(draw, employer, chosen)
     worker = draw(
         workers(
             on=first,
@@ -929,21 +940,41 @@ def cases(
             process=process,
         )
     )
-    the_month = draw(
-        months(
-            first.year,
-            first.month,
-            reasons=reasons,
-            min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,  # a month with units to pay
-            weekly_hours=worker.weekly_hours,
-            days_per_week=worker.days_per_week,
-            parameters=parameters,
-            control_card=control_card,
-            process=process,
-        )
-    )
+    the_month = draw(_month_of(first, chosen, worker, reasons, parameters, control_card, process))
     history = draw(histories(before=first, aim=_HISTORY_AIM_OF.get(chosen), process=process))
     return Case(worker, employer, the_month, history)
+
+
+def _month_of(
+    first: date,
+    chosen: Scenario,
+    worker: Worker,
+    reasons: Sequence[Reason] | None,
+    parameters: ParameterSet | None,
+    control_card: ControlCard | None,
+    process: bool,
+) -> st.SearchStrategy[Month]:
+    """The case's month: the worker's days a week, hours at most the week's, a day at least in
+    the supplement's scenarios (a month with units to pay)."""
+    return months(
+        first.year,
+        first.month,
+        reasons=reasons,
+        min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,
+        weekly_hours=worker.weekly_hours,
+        days_per_week=worker.days_per_week,
+        parameters=parameters,
+        control_card=control_card,
+        process=process,
+    )
+
+
+def _in_construction(draw: st.DrawFn, employer: Employer, chosen: Scenario) -> bool | None:
+    """A worker of joint committee 124 with a category and a card, three times in four (always
+    for the credit's end); None: drawn by :func:`workers`."""
+    if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
+        return True
+    return None
 
 
 def _wage_kind_of(draw: st.DrawFn, chosen: Scenario) -> WageKind | None:
