@@ -63,3 +63,10 @@ def test_a_malformed_fact_is_refused_naming_the_fact_and_what_is_wrong(
         read_facts_file("demo.toml", GOOD.replace(*change))
     assert "demo.toml: demo.first_day" in str(raised.value)
     assert message in str(raised.value)
+
+
+def test_a_count_is_read_as_a_whole_number_and_nothing_else_is() -> None:
+    facts = Facts.default()
+    assert facts.count("registration.deadline_days", date(2025, 4, 7)) == 8
+    with pytest.raises(TypeError, match="not a count"):
+        facts.count("control_card.electronic_mandatory_from", date(2025, 4, 7))

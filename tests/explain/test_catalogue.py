@@ -242,3 +242,61 @@ def test_the_same_result_in_three_languages_shows_the_same_figures() -> None:
     net = f"{result.net_total:,}"
     assert net in english
     assert net.replace(",", " ").replace(".", ",").replace(" ", ".") in french
+
+
+# --------------------------------------------------------------------------- every notice a step
+
+PROCESS_AND_FIGURE_RULES = ("R8", "R9", "R10", "R11", "R12", "R13", "R14")
+"""The rules whose notices carry their rule and sources (issue 10); the older rules' notices
+name neither yet."""
+PREFIXES = ("payment.", "parameters.", "control_card.", "ec32.", "registration.", "application.")
+PREFIXES += ("limits.",)
+
+UNSOURCED_NOTICES = {"parameters.overridden"}
+"""Notices that cite no page, and why: the figures named were supplied by the caller."""
+
+
+def _of_those_rules(code: str) -> bool:
+    return code.startswith(PREFIXES)
+
+
+def _one_result_per_notice_code() -> dict[str, MonthResult]:
+    found: dict[str, MonthResult] = {}
+    for result in CORPUS:
+        for notice in result.notices:
+            found.setdefault(notice.code, result)
+    return found
+
+
+def test_every_notice_has_its_rule_its_sources_and_a_step_of_that_rule() -> None:
+    # "Every notice is a step of the explanation, with its source" (issue 10)
+    for result in CORPUS:
+        rules = {step.rule for step in result.steps}
+        for notice in filter(lambda n: _of_those_rules(n.code), result.notices):
+            assert notice.rule in PROCESS_AND_FIGURE_RULES, notice.code
+            assert notice.rule in rules, (notice.code, notice.rule)
+            if notice.code not in UNSOURCED_NOTICES:
+                assert notice.sources, notice.code
+                assert all(s.url.startswith("http") for s in notice.sources), notice.code
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_notice_in_the_json_rendering_has_code_rule_message_and_references(
+    lang: str,
+) -> None:
+    found = _one_result_per_notice_code()
+    assert {code for code in found if _of_those_rules(code)} >= {
+        "ec32.no_eidas",
+        "limits.technical_accident",
+    }
+    for code, result in sorted(found.items()):
+        if not _of_those_rules(code):
+            continue
+        document = json.loads(result.explain("json", lang))
+        (entry,) = [n for n in document["notices"] if n["code"] == code][:1]
+        assert set(entry) == {"code", "rule", "message", "references"}, code
+        assert entry["rule"] and entry["message"] and "{" not in entry["message"], code
+        cited = {r["number"]: r for r in document["references"]}
+        assert all(number in cited for number in entry["references"]), code
+        if code not in UNSOURCED_NOTICES:
+            assert entry["references"], (lang, code)

@@ -141,7 +141,7 @@ def test_paper_in_2025_06_needs_the_derogation_and_in_2025_07_is_outside_the_rul
     assert june.message == "control_card.kind.paper.transition"
     assert notices == {"control_card.paper_needs_derogation"}
     july, notices = kind(date(2025, 7, 1))
-    assert july.message == "control_card.kind.paper.outside"
+    assert july.message == "control_card.kind.paper.outside_unconfirmed"  # to 2025-12
     assert notices == {
         "control_card.paper_outside_rules",
         "control_card.transition_extension_unconfirmed",
@@ -263,7 +263,7 @@ def test_a_paper_card_without_its_issue_date_cannot_be_checked() -> None:
     (missing,) = notices.values()
     assert missing.message == (
         "A paper control card (C3.2A) for 2025-03 without its issue date: whether it was in the "
-        "worker's hands by the first day of temporary unemployment of the month, 2025-03-05 cannot "
+        "worker's hands by the first day of temporary unemployment of the month, 2025-03-05, cannot "
         "be checked; give the day it was issued."
     )
 
@@ -564,3 +564,27 @@ def test_the_paperwork_moves_the_status_as_r8_says_and_never_an_amount(
             assert any(s.rule == notice.rule for s in other.steps)
             for lang in ("en", "fr", "nl"):
                 assert "{" not in notice.text(lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("month", "extension"), [((2025, 12), "2025-12-31"), ((2026, 1), None)])
+def test_the_kind_step_shows_the_unconfirmed_extension_while_it_could_apply(
+    month: tuple[int, int], extension: str | None
+) -> None:
+    # control_card.transition_extension_unconfirmed names 31 December 2025: the step of R10
+    # shows that date too in the months it could cover (to December 2025), not after
+    first = date(*month, 1)
+    result = compute_month(
+        worker(),
+        employer(),
+        month_of(
+            *month, unemployed([first + timedelta(days=4)], Reason.ECONOMIC), control_card="paper"
+        ),
+    )
+    step = result.step("control_card.kind")
+    codes = [n.code for n in result.notices]
+    assert ("control_card.transition_extension_unconfirmed" in codes) is (extension is not None)
+    if extension is None:
+        assert step.message == "control_card.kind.paper.outside"
+    else:
+        assert step.message == "control_card.kind.paper.outside_unconfirmed"
+        assert f"extension to {extension}" in step.result

@@ -289,3 +289,17 @@ def test_the_country_of_residence_never_changes_an_amount(country: str) -> None:
     assert away.as_json()["result"] == home.as_json()["result"]
     assert away.history_after == home.history_after
     assert isinstance(away.worker, Worker)
+
+
+@pytest.mark.parametrize("country", ["FR", "US"])
+def test_the_notice_says_eidas_goes_by_the_country_that_issued_the_identification(
+    country: str,
+) -> None:
+    # ONEM: « Les travailleurs frontaliers de ces nationalités peuvent se connecter […] en
+    # utilisant le moyen d'identification électronique de leur pays d'origine » and « Il choisit
+    # ici le pays où l'identifiant électronique a été émis »: a worker living in France with a
+    # Dutch DigiD logs in with eIDAS; the notice, given by residence, must not say otherwise
+    (notice,) = ec32_access(country, on=date(2026, 3, 1)).notices
+    assert "an electronic identification issued by a connected country" in notice.text("en")
+    assert "identification électronique émise par un pays connecté" in notice.text("fr")
+    assert "elektronische identificatie uitgegeven door een aangesloten land" in notice.text("nl")

@@ -6,6 +6,7 @@ June 2026 starts on a Monday: its weeks are 1-7, 8-14, 15-21, 22-28, and 29 June
 into July. The workers work six days a week (Monday to Saturday) unless said otherwise.
 """
 
+import calendar
 import itertools
 import json
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from chomage_rules import (
 from chomage_rules.explain.catalogue import LANGUAGES
 from chomage_rules.parameters.facts import Facts
 from chomage_rules.rules import reason_limits as rule
-from chomage_rules.rules.reason_limits import Counters, add_months
+from chomage_rules.rules.reason_limits import Counters
 from chomage_rules.testing import Case, cases
 from tests.helpers import employer, month_of, unemployed, worker
 
@@ -79,7 +80,7 @@ def codes(c: rule.Count, occupation: Occupation | None) -> list[str]:
 def test_the_limits_come_from_the_dated_facts() -> None:
     # Securex / SPF Emploi: 7 days, 16 and 26 weeks, 2 days of work; 4 weeks, 3 months, fewer
     # than 3 days of work; a full week of work of 7 calendar days
-    assert (LIMITS.technical_accident_days, LIMITS.technical_accident_offset) == (7, 1)
+    assert (LIMITS.technical_accident_days, LIMITS.technical_accident_offset) == (7, 0)
     assert (LIMITS.white_full_weeks, LIMITS.white_reduced_weeks) == (16, 26)
     assert LIMITS.white_min_work_days == 2
     assert (LIMITS.blue_full_weeks, LIMITS.blue_reduced_months) == (4, 3)
@@ -88,27 +89,26 @@ def test_the_limits_come_from_the_dated_facts() -> None:
     assert LIMITS.sources
 
 
-def test_add_months_keeps_the_day_or_takes_the_months_last() -> None:
-    assert add_months(date(2026, 3, 2), 3) == date(2026, 6, 2)
-    assert add_months(date(2025, 11, 30), 3) == date(2026, 2, 28)  # no 30 February
-    assert add_months(date(2026, 10, 15), 3) == date(2027, 1, 15)
-
-
 # --------------------------------------------------------------------------- technical accident
 
 
 def test_technical_accident_days_give_the_latest_day_of_the_accident() -> None:
     c = count_june([], technical=[date(2026, 6, 10), date(2026, 6, 11)])
     (notice,) = rule.notices(c, None, LIMITS)
-    # the employer pays the 7 days after the accident (counted from the next day): temporary
-    # unemployment on 10 June needs an accident on or before 10 − 7 − 1 = 2 June
+    # the employer pays 7 days « à dater du jour de l'accident technique », the working day it
+    # interrupts being « le premier jour de la période de 7 jours »; temporary unemployment « au
+    # plus tôt le 8e jour à partir du jour de l'accident » (Securex): on 10 June it needs an
+    # accident on or before 10 − 7 = 3 June. Workers not warned who came to work are paid that
+    # day on top and the 7 days start the next day (Securex): then on or before 2 June.
     assert notice.code == "limits.technical_accident" and notice.rule == "R14"
     assert notice.values["first"] == date(2026, 6, 10)
-    assert notice.values["accident"] == date(2026, 6, 2)
+    assert notice.values["accident"] == date(2026, 6, 3)
+    assert notice.values["unwarned"] == date(2026, 6, 2)
     assert (notice.values["days"], notice.values["employer_days"]) == (2, 7)
     assert notice.sources
     step = rule.steps(c, None, LIMITS)[1]
-    assert step.applies and "2026-06-02" in step.result
+    assert step.applies and "on or before 2026-06-03" in step.result
+    assert "2026-06-02 if the workers, not warned, came to work" in step.result
 
 
 def test_a_month_without_technical_accident_has_its_step_and_no_notice() -> None:
@@ -226,6 +226,35 @@ def test_blue_collar_three_months_of_reduced_work(since: date, beyond: tuple[dat
     if beyond:
         assert notices[0].values["until"] == date(2026, 6, 3)
         assert notices[0].values["first"] == date(2026, 6, 4)
+
+
+def test_three_months_of_reduced_work_end_on_the_last_day_of_a_shorter_month() -> None:
+    # reduced work from 29 November 2024 runs three months, de date à date, to the day before
+    # 29 February 2025; there is no such day, so the period ends on the last day of February
+    # (28 February), as R12's spell and R13's 36 months count (core.calendar.months_after). The
+    # week of 24 February (economic 25-28 February, carried into March: 6 days less 4 = 2 days of
+    # work, reduced) is within it; 3 March is the first day past it.
+    carried = (date(2025, 2, 25), date(2025, 2, 26), date(2025, 2, 27), date(2025, 2, 28))
+    march = [date(2025, 3, 3), date(2025, 3, 4), date(2025, 3, 5), date(2025, 3, 6)]
+    c = rule.count(
+        first_day=date(2025, 3, 1),
+        last_day=date(2025, 3, 31),
+        economic=march,
+        unemployed=march,
+        technical=[],
+        days_per_week=6,
+        before=Counters(
+            reduced_since=date(2024, 11, 29), last_unemployed=date(2025, 2, 28), open_week=carried
+        ),
+        through=date(2025, 2, 28),
+        limits=LIMITS,
+    )
+    assert c.blue_reduced_beyond == tuple(march)
+    (notice,) = rule.notices(c, Occupation.BLUE_COLLAR, LIMITS)
+    assert notice.values["until"] == date(2025, 2, 28)
+    assert notice.values["first"] == date(2025, 3, 3)
+    step = rule.steps(c, Occupation.BLUE_COLLAR, LIMITS)[0]
+    assert "since 2024-11-29" in step.result and "to 2025-02-28" in step.result
 
 
 def test_reduced_work_starts_with_its_first_economic_day() -> None:
@@ -387,7 +416,7 @@ def economic_years(draw: st.DrawFn) -> list[Month]:
     months = []
     for number in range(1, 13):
         first = date(2026, number, 1)
-        length = (add_months(first, 1) - first).days
+        length = calendar.monthrange(2026, number)[1]
         chosen = draw(st.sets(st.integers(0, length - 1), max_size=length))
         entries = []
         for offset in sorted(chosen):
@@ -439,7 +468,9 @@ def _amounts(result: MonthResult) -> Any:
     cases(),
     st.sampled_from([None, "blue_collar", "white_collar"]),
     st.sampled_from(["BE", "FR", "DE", "US"]),
-    st.integers(0, 53),
+    # at most 52 weeks counted before the month: with 53 (a whole year) a further week would make
+    # 54, which no calendar year holds and History refuses (history_after raised then)
+    st.integers(0, 52),
     st.integers(0, 20),
 )
 def test_no_notice_changes_an_amount(
@@ -478,3 +509,12 @@ def test_a_running_week_left_from_an_earlier_year_no_longer_counts_in_the_year()
     after = result.history_after.reason_limits
     assert (after.full_weeks, after.reduced_weeks, after.open_week) == (0, 0, ())
     assert "week of 2024-12-30" in result.step("limits.economic").formula
+
+
+def test_no_week_counted_is_said_in_each_language() -> None:
+    # French "semaines … : aucune" (a feminine noun), not the catalogue's generic "aucun"
+    step = rule.steps(count_june([]), Occupation.BLUE_COLLAR, LIMITS)[0]
+    assert step.message == "limits.economic.none"
+    assert step.text("fr")[1].endswith("semaines calendrier comptées : aucune")
+    assert step.text("nl")[1].endswith("getelde kalenderweken: geen")
+    assert step.text("en")[1].endswith(": none")

@@ -278,6 +278,36 @@ def test_a_gap_between_the_history_and_the_month_is_ordinary_days() -> None:
     assert r.step("registration.spell").values["first"] == date(2025, 4, 7)
 
 
+def test_a_history_through_2019_crosses_days_before_the_facts_first_version() -> None:
+    # the facts' first versions start on 2020-02-01 by convention (they hold for every month the
+    # library computes), but the walk from a history through 31 December 2019 crosses January
+    # 2020: its Sundays read the weeks of work that end a spell. The first version governs those
+    # days: working days from 1 January (week of 30 December) and 6-12 January are two calendar
+    # weeks of work, which end the spell of November-December 2019 on Sunday 12 January.
+    history = History(
+        through=date(2019, 12, 31),
+        spell=Spell(first_day=date(2019, 11, 4), last_day=date(2019, 12, 20)),
+        last_unemployment=LastUnemployment(
+            day=date(2019, 12, 20), regime=WorkRegime.FULL_TIME, weekly_hours=Decimal("38")
+        ),
+    )
+    april = month_of(2020, 4, unemployed(mondays(2020, 4), Reason.ECONOMIC))
+    result = compute_month(worker(), employer(), april, history)
+    reset = result.step("registration.reset")
+    assert (reset.values["on"], reset.values["weeks"]) == (date(2020, 1, 12), 2)
+    assert result.step("registration.spell").values["first"] == date(2020, 4, 6)
+
+
+def test_a_spell_ended_by_hand_before_the_facts_first_version_says_the_weeks_it_used() -> None:
+    # a history written by hand in 2020 whose weeks of work from 3 April 2017 had ended a spell
+    # of March 2017 (on Sunday 16 April 2017): the step gives the two weeks the walk used
+    state = State(date(2017, 3, 6), date(2017, 3, 31), date(2017, 4, 3), False, date(2017, 3, 31))
+    walk = follow({}, date(2020, 4, 1), date(2020, 4, 30), state)
+    assert [(e.on, e.weeks) for e in walk.ended] == [(date(2017, 4, 16), 2)]
+    (reset, _) = registration.steps(walk, date(2020, 4, 30), FACTS, country="BE", region=None)
+    assert reset.values["weeks"] == 2 and "2017-04-16" in reset.result
+
+
 # --------------------------------------------------------------------------- reasons by date
 
 
@@ -396,7 +426,7 @@ def test_the_region_names_are_in_the_language_of_the_text() -> None:
     (notice,) = registration.notices(
         _passed_walk(), country="BE", region=Region.WALLONIA, facts=FACTS
     )
-    assert "Forem, l'office pour la Wallonie" in notice.text("fr")
+    assert "l'office de l'emploi de la Wallonie, Forem" in notice.text("fr")
     assert "Forem, de dienst voor Wallonië" in notice.text("nl")
     assert "14/04/2025" in notice.text("fr")
 
@@ -640,3 +670,25 @@ def test_a_single_day_ends_within_its_month_after_two_weeks_of_work() -> None:
     reset = r.step("registration.reset")
     assert (reset.values["since"], reset.values["on"]) == (date(2025, 1, 13), date(2025, 1, 26))
     assert r.step("registration.spell").message == "registration.spell.none"
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({"residence_region": "brussels"}, "Actiris, the office for the Brussels-Capital Region"),
+        ({}, "the office of the region of residence, which is not given"),
+        ({"residence_country": "FR"}, "living abroad (FR): no source found says with which office"),
+    ],
+)
+def test_the_passed_step_shows_the_days_counted_to_the_deadline_and_where(
+    fields: dict[str, object], where: str
+) -> None:
+    # every value of the notice is in a step of R12: the spell from 6 January 2025 passes three
+    # months on 7 April (the first Monday from 6 April): within 8 days of it, by 15 April; the
+    # office (or why none is named) as the notice gives it
+    april = first_quarter(**fields)[-1]
+    step = april.step("registration.spell")
+    assert step.message == "registration.spell.passed"
+    assert "within 8 days of 2025-04-07, by 2025-04-15" in step.result
+    assert where in step.result
+    assert step.values["days"] == 8

@@ -44,6 +44,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..core.identifiers import (
+    BELGIUM,
     DIGIT_RUN,
     is_country_code,
     is_joint_committee,
@@ -321,7 +322,7 @@ class Worker(_Model):
     has_legitimation_card: YesNo = Field(
         default=False, description="Holds a valid construction 'ayant droit' legitimation card."
     )
-    residence_country: str = Field(default="BE", description="ISO 3166-1 alpha-2 country code.")
+    residence_country: str = Field(default=BELGIUM, description="ISO 3166-1 alpha-2 country code.")
     # R14 limits by reason
     occupation: Occupation | None = Field(
         default=None,
@@ -440,7 +441,7 @@ class Worker(_Model):
     @classmethod
     def _check_region(cls, value: Region | None, info: ValidationInfo) -> Region | None:
         country = info.data.get("residence_country")
-        if value is not None and country is not None and country != "BE":
+        if value is not None and country is not None and country != BELGIUM:
             raise PydanticCustomError(
                 "region_abroad",
                 "a region of residence is for a worker living in Belgium (residence_country BE); "

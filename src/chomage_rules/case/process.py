@@ -10,7 +10,7 @@ order, and gathers what they say.
 
 from __future__ import annotations
 
-from calendar import monthrange
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
@@ -95,22 +95,14 @@ def _reason_limit_count(
     """The month's weeks of economic temporary unemployment counted against the history (R14)."""
     unemployed = [d for d in month.days if d.status is DayStatus.TEMPORARY_UNEMPLOYMENT]
     limits = reason_limits.limits(facts, month.first_day)
-    kept = history.reason_limits
     counted = reason_limits.count(
         first_day=month.first_day,
-        last_day=date(month.year, month.month, monthrange(month.year, month.month)[1]),
+        last_day=spells.month_end(month),
         economic=[d.day for d in unemployed if d.reason is Reason.ECONOMIC],
         unemployed=[d.day for d in unemployed],
         technical=[d.day for d in unemployed if d.reason is Reason.TECHNICAL_ACCIDENT],
         days_per_week=worker.days_per_week,
-        before=reason_limits.Counters(
-            kept.full_weeks,
-            kept.reduced_weeks,
-            kept.run_full_weeks,
-            kept.reduced_since,
-            kept.last_unemployed,
-            kept.open_week,
-        ),
+        before=reason_limits.Counters(**history.reason_limits.model_dump()),
         through=history.through,
         limits=limits,
     )
@@ -122,14 +114,7 @@ def reason_limits_after(
 ) -> ReasonLimitCounters:
     """The R14 counters after the month, for ``MonthResult.history_after``."""
     after = _reason_limit_count(worker, month, history, facts)[0].after
-    return ReasonLimitCounters(
-        full_weeks=after.full_weeks,
-        reduced_weeks=after.reduced_weeks,
-        run_full_weeks=after.run_full_weeks,
-        reduced_since=after.reduced_since,
-        last_unemployed=after.last_unemployed,
-        open_week=after.open_week,
-    )
+    return ReasonLimitCounters(**dataclasses.asdict(after))
 
 
 def _limits(
@@ -155,7 +140,13 @@ def _registration(
     passes three months."""
     walk = spells.walk(worker, month, history, facts)
     return (
-        registration.steps(walk, spells.month_end(month), facts),
+        registration.steps(
+            walk,
+            spells.month_end(month),
+            facts,
+            country=worker.residence_country,
+            region=worker.residence_region,
+        ),
         registration.notices(
             walk, country=worker.residence_country, region=worker.residence_region, facts=facts
         ),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "BELGIUM",
     "is_country_code",
     "is_joint_committee",
     "mask_digit_runs",
@@ -161,6 +162,10 @@ def is_joint_committee(value: str) -> bool:
         and all(part.isascii() and part.isdigit() for part in parts)
         and all(len(part) == 2 for part in parts[1:])
     )
+
+
+BELGIUM = "BE"
+"""Belgium's ISO 3166-1 alpha-2 code: a worker living elsewhere is a cross-border worker."""
 
 
 def is_country_code(value: object) -> bool:

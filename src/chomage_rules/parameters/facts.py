@@ -209,6 +209,13 @@ class Facts:
     def value(self, name: str, on: date) -> FactValue:
         return self.version(name, on).value
 
+    def count(self, name: str, on: date) -> int:
+        """The value of a fact of kind ``count`` (TypeError for a fact of another kind)."""
+        value = self.value(name, on)
+        if type(value) is not int:
+            raise TypeError(f"fact {name!r} is not a count")
+        return value
+
     def __repr__(self) -> str:
         return f"Facts({len(self._facts)} facts)"
 

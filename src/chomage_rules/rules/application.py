@@ -45,7 +45,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..core.calendar import ONE_DAY, months_after
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import WorkRegime
 from ..explain.step import Notice, Phrase, Step
 from ..parameters.facts import Facts
@@ -123,12 +123,6 @@ class Decision(NamedTuple):
     """The first day after 36 months without temporary unemployment (a new declaration)."""
 
 
-def _count(facts: Facts, name: str, on: date) -> int:
-    value = facts.value(name, on)
-    assert isinstance(value, int)
-    return value
-
-
 def decide(
     first_day: date | None,
     earlier: Earlier | None,
@@ -142,8 +136,8 @@ def decide(
     by the worker and a new wage declaration by the employer, and why."""
     if first_day is None:
         return Decision(None)
-    years = _count(facts, "application.same_employer_years", first_day)
-    months = _count(facts, "application.wage_declaration_after_months", first_day)
+    years = facts.count("application.same_employer_years", first_day)
+    months = facts.count("application.wage_declaration_after_months", first_day)
     if earlier is None:
         return Decision(
             first_day,
@@ -193,8 +187,8 @@ def steps(
         same |= {
             "last": earlier.day,
             "hours": weekly_hours,
-            "years": _count(facts, "application.same_employer_years", d.first_day),
-            "months": _count(facts, "application.wage_declaration_after_months", d.first_day),
+            "years": facts.count("application.same_employer_years", d.first_day),
+            "months": facts.count("application.wage_declaration_after_months", d.first_day),
         }
     return (
         _step("application.worker", d.worker, same | {"due": d.worker_due}, SOURCES, "covered"),
@@ -222,32 +216,17 @@ def _step(
     return Step(step_id, RULE, False, f"{step_id}.{otherwise}", values, (), sources)
 
 
-def _fact_sources(facts: Facts, name: str, on: date) -> tuple[LegalSource, ...]:
-    return tuple(
-        LegalSource(source.title, source.url or "") for source in facts.version(name, on).sources
-    )
-
-
 def notices(d: Decision, facts: Facts) -> tuple[Notice, ...]:
     """``application.worker`` and ``application.wage_declaration`` where each is needed."""
     if d.first_day is None:
         return ()
     out = []
     if d.worker:
-        sources = _fact_sources(facts, FACTS[0], d.first_day)
+        sources = pages(SOURCES, facts.version(FACTS[0], d.first_day).sources)
         values = {"first": d.first_day, "why": d.worker}
-        out.append(Notice("application.worker", values, RULE, _unique(SOURCES + sources)))
+        out.append(Notice("application.worker", values, RULE, sources))
     if d.employer:
-        sources = _fact_sources(facts, FACTS[1], d.first_day)
+        sources = pages(facts.version(FACTS[1], d.first_day).sources)
         values = {"first": d.first_day, "why": d.employer, "scenario": DRS_SCENARIO}
-        notice = Notice("application.wage_declaration", values, RULE, _unique(sources))
-        out.append(notice)
+        out.append(Notice("application.wage_declaration", values, RULE, sources))
     return tuple(out)
-
-
-def _unique(sources: tuple[LegalSource, ...]) -> tuple[LegalSource, ...]:
-    """Each page once (the passages of one FAQ share its address)."""
-    first: dict[str, LegalSource] = {}
-    for source in sources:
-        first.setdefault(source.url, source)
-    return tuple(first.values())

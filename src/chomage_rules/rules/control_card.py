@@ -52,7 +52,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import CONTROL_CARD_FORMS, ControlCard
 from ..explain.step import Notice, Step
 from ..parameters.facts import Facts, FactVersion
@@ -189,8 +189,7 @@ def read_facts(facts: Facts, on: date) -> CardFacts:
 
 def _sources(f: CardFacts, *names: str) -> tuple[LegalSource, ...]:
     """The sources of the facts named, each once, in order."""
-    found = [LegalSource(s.title, s.url) for name in names for s in f.versions[name].sources]
-    return tuple(dict.fromkeys(found))
+    return pages(*(f.versions[name].sources for name in names))
 
 
 # --------------------------------------------------------------------------- the card's kind
@@ -241,10 +240,15 @@ def _kind_step(
         "until": f.paper_until,
         "kinds": tuple(("control_card.kind", {"kind": f"control_card.{k}"}) for k in f.kept_by),
         "workshop": "yes" if workshop else "no",
+        "extension": f.extension_until,
     }
     applies = first_day >= f.electronic_from and not workshop
     sources = _sources(f, ELECTRONIC_FROM, PAPER_UNTIL, KEPT_BY)
     message = f"control_card.kind.{where}"
+    if where == PAPER_OUTSIDE and first_day <= f.extension_until:
+        # the months an extension nobody confirmed could have covered (the notice says so)
+        message += "_unconfirmed"
+        sources = _sources(f, ELECTRONIC_FROM, PAPER_UNTIL, KEPT_BY, EXTENSION_UNTIL)
     return Step("control_card.kind", RULE, applies, message, values, (), sources)
 
 

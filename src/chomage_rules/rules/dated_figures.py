@@ -28,9 +28,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..core import memo
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..explain.step import Notice, Phrase, Step
-from ..parameters import CALLER, ParameterUse, ParameterVersion, Source
+from ..parameters import CALLER, ParameterUse, ParameterVersion
 from ..parameters.indexations import Indexation
 from ..parameters.month import MonthParameters
 from ..parameters.report import FigureStatus, figure_status
@@ -114,15 +114,6 @@ def figures(p: MonthParameters, steps: Iterable[Step]) -> tuple[FigureStatus, ..
     return tuple(figure_status(use.version, month.stale.get(name)) for name, use in used.items())
 
 
-def _legal(sources: Iterable[Source]) -> tuple[LegalSource, ...]:
-    """Pages as a notice cites them (title and address), each once."""
-    found: dict[tuple[str, str], LegalSource] = {}
-    for source in sources:
-        if source.url:
-            found.setdefault((source.title, source.url), LegalSource(source.title, source.url))
-    return tuple(found.values())
-
-
 def _start(day: date) -> Phrase:
     return ("start.always", {}) if day == date.min else ("start.from", {"day": day})
 
@@ -167,7 +158,7 @@ def steps(p: MonthParameters, steps: Iterable[Step]) -> tuple[Step, ...]:
     cited += [s for f in valued if f.derived and f.confidence != CALLER for s in f.sources]
     # the figures are listed in the step's values, not as the parameters it read: each is already
     # shown, with its sources, under the steps that read it
-    return (Step(STEP, RULE, bool(read), STEP, values, (), _legal(cited)),)
+    return (Step(STEP, RULE, bool(read), STEP, values, (), pages(cited)),)
 
 
 def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
@@ -182,7 +173,7 @@ def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
     for figure in sorted(read, key=lambda f: f.name):
         if figure.name in applied and figure.caveat and not figure.overridden:
             told = {"name": figure.name, "value": figure.value, "caveat": figure.caveat}
-            found.append(Notice("parameters.caveat", told, RULE, _legal(figure.sources)))
+            found.append(Notice("parameters.caveat", told, RULE, pages(figure.sources)))
     overridden = sorted(f.name for f in read if f.overridden)
     if overridden:
         names = tuple(("figure", {"name": name}) for name in overridden)
@@ -191,7 +182,9 @@ def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
     if changing:
         names = tuple(("figure", {"name": name}) for name in changing)
         values = {"day": p.first_day, "figures": names}
-        found.append(Notice("parameters.change_within_month", values, RULE))
+        # the pages of the figures the whole month uses
+        cited = pages(s for f in read if f.name in month.changes_within for s in f.sources)
+        found.append(Notice("parameters.change_within_month", values, RULE, cited))
     return tuple(found)
 
 
@@ -213,7 +206,7 @@ def _stale_notice(read: Iterable[FigureStatus]) -> tuple[Notice, ...]:
         for f in stale
         if f.stale is not None  # for the type checker: filtered above
     )
-    cited = _legal(s for f in stale if f.stale is not None for s in f.stale.sources)
+    cited = pages(s for f in stale if f.stale is not None for s in f.stale.sources)
     return (Notice("parameters.stale", {"figures": listed}, RULE, cited),)
 
 
@@ -233,5 +226,5 @@ def _derived_notice(read: Iterable[FigureStatus], applied: set[str]) -> tuple[No
         )
         for f in derived
     )
-    cited = _legal(s for f in derived for s in f.sources)
+    cited = pages(s for f in derived for s in f.sources)
     return (Notice("parameters.derived", {"figures": listed}, RULE, cited),)

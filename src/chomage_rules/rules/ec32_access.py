@@ -34,6 +34,13 @@ country code that no source names is "not known to be connected", never guessed 
 notice for a cross-border worker without eIDAS is given from the day the electronic card became
 mandatory (``control_card.electronic_mandatory_from``, 1 January 2025); before it the paper card
 was the rule and the step alone tells the route.
+
+eIDAS goes by the country that issued the means of identification (« le pays où l'identifiant
+électronique a été émis »; « les travailleurs frontaliers de ces nationalités »), not by
+residence. The library knows the country of residence only: it answers for it, and the notice for
+a country without a known connection says that a Belgian eID or an identification issued by a
+connected country spares the worker the digital key (``has_belgian_eid`` is the only holding the
+function takes).
 """
 
 from __future__ import annotations
@@ -45,9 +52,9 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.errors import input_error
-from ..core.identifiers import is_country_code
-from ..core.sources import LegalSource
-from ..core.vocabulary import Confidence
+from ..core.identifiers import BELGIUM, is_country_code
+from ..core.sources import LegalSource, pages
+from ..core.vocabulary import CONTROL_CARD_FORMS, Confidence, ControlCard
 from ..explain.catalogue import Language
 from ..explain.step import Notice, Phrase, Step
 from ..parameters.facts import Facts, FactVersion
@@ -112,8 +119,7 @@ SOURCES: tuple[LegalSource, ...] = (
     LegalSource("myBelgianID: eIDAS countries", "https://mybelgianid.be"),
 )
 
-BELGIUM = "BE"
-CARD = "eC3.2"
+CARD = CONTROL_CARD_FORMS[ControlCard.ELECTRONIC]
 """The electronic control card's name (a value of the texts, which hold no digits)."""
 
 
@@ -269,7 +275,7 @@ def ec32_access(
     mandatory: date = read.value("control_card.electronic_mandatory_from")
     flags = (has_belgian_eid, has_itsme)
     values = _values(residence_country, routes, eidas, key, closed, flags, mandatory)
-    sources = _legal_sources(read.used)
+    sources = pages(*(version.sources for version in read.used.values()))
     step = Step("ec32.access", RULE, not resident, _MESSAGE[routes[0]], values, (), sources)
     notices = _notices(routes[0], resident, eidas, key, on is None or on >= mandatory, sources)
     return Ec32Access(
@@ -515,13 +521,3 @@ def _caveats(used: Mapping[str, FactVersion], connection: EidasConnection) -> tu
         EidasConnection.NOT_KNOWN: ("ec32_access.eidas_connected",),
     }.get(connection, ())
     return tuple(caveat for name in names if (caveat := used[name].caveat) is not None)
-
-
-def _legal_sources(used: Mapping[str, FactVersion]) -> tuple[LegalSource, ...]:
-    """The sources of the facts read, each once, in the order first read."""
-    seen: dict[tuple[str, str], LegalSource] = {}
-    for version in used.values():
-        for source in version.sources:
-            key = (source.title, source.url or "")
-            seen.setdefault(key, LegalSource(*key))
-    return tuple(seen.values())

@@ -43,7 +43,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..core.ops import SCALAR, Flag, Num, Ops
-from ..core.sources import LegalSource
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import CONTROL_CARD_FORMS, ControlCard, PaymentStatus
 from ..explain.step import Notice, Step
 from ..parameters.facts import Facts, FactVersion
@@ -185,8 +185,7 @@ def timing(facts: Facts, first_day: date) -> Timing:
 
 def _sources(t: Timing, *names: str) -> tuple[LegalSource, ...]:
     """The rule's sources and those of the facts named, each once, in order."""
-    found = [LegalSource(s.title, s.url) for name in names for s in t.versions[name].sources]
-    return tuple(dict.fromkeys((*SOURCES, *found)))
+    return pages(SOURCES, *(t.versions[name].sources for name in names))
 
 
 def _timing_step(t: Timing, code: Num) -> Step:

@@ -5,6 +5,8 @@ Sources (payroll provider Securex, Lex4You, and the SPF Emploi):
     « L'employeur étant tenu de payer la rémunération du travailleur les 7 premiers jours, cette
       date sera située au plus tôt le 8e jour à partir du jour de l'accident. » (technical
       accident, https://securex.be/fr/lex4you/employeur/themes/vacances-et-absences/chomage-temporaire/accident-technique-a-qui-l-employeur-doit-il-notifier-la-mise-en-chomage-temporaire)
+    « Le jour de travail interrompu par l'accident technique est considéré comme le premier jour
+      de la période de 7 jours. » (https://securex.be/fr/lex4you/employeur/themes/vacances-et-absences/chomage-temporaire/les-travailleurs-sont-ils-remuneres)
 
     « l'employeur peut instaurer une suspension totale de l'exécution du contrat de travail de
       l'employé pendant maximum 16 semaines calendrier par année civile. […] un régime de travail
@@ -22,9 +24,11 @@ Sources (payroll provider Securex, Lex4You, and the SPF Emploi):
 Rulebook R14 reads them so, and only reports: the payment body decides. Every figure is a dated
 fact (``parameters/facts/reason_limits.toml``).
 
-- A month with technical-accident days: the employer pays the 7 calendar days after the accident
-  (counted from the next day), so the month's first such day D is temporary unemployment only if
-  the accident happened on or before D − 8; the notice gives both dates.
+- A month with technical-accident days: the employer pays 7 calendar days from the day of the
+  accident (the working day it interrupts is the first), so the month's first such day D is
+  temporary unemployment only if the accident happened on or before D − 7; D − 8 where workers
+  not warned came to work on the accident's day (that day is paid on top). The notice gives D and
+  both dates.
 - Economic days (reason ``economic``; the energy-crisis scheme had its own limits and is not
   counted) are counted by **calendar week**, Monday to Sunday. A week's days of work are the
   worker's working days (``days_per_week``) less its economic days. A week spanning two months is
@@ -37,21 +41,23 @@ fact (``parameters/facts/reason_limits.toml``).
   3 days of work is reduced work, whose regime runs from its first economic day; with 3 days or
   more the law sets no limit. Seven calendar days in a row without temporary unemployment are the
   full week of work that starts both counts again. A week with economic days after 4 weeks of
-  full suspension, or an economic day on or after the day 3 months from the start of reduced work
-  (in a week of full suspension or of reduced work), is reported.
+  full suspension, or an economic day on or after the first day beyond 3 months from the start of
+  reduced work (in a week of full suspension or of reduced work), is reported. The months run de
+  date à date as R12 and R13 count them (``core.calendar.months_after``): from 4 March to 3 June;
+  from 29 November to the last day of February.
 - Without the worker's occupation (``Worker.occupation``) the weeks are counted but the limits
   cannot be checked; the step says so.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ..core.sources import LegalSource
+from ..core.calendar import months_after
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import Occupation
 from ..explain.step import Notice, Phrase, Step
 from ..parameters.facts import Facts, FactVersion
@@ -67,7 +73,6 @@ __all__ = [
     "Counters",
     "Limits",
     "Week",
-    "add_months",
     "count",
     "limits",
     "notices",
@@ -139,6 +144,8 @@ class Limits:
     technical_accident_days: int
     technical_accident_offset: int
     """1 when the employer's days start the day after the accident, 0 on its day."""
+    counted_from: str
+    """The fact's own word for it (``day_of_accident`` or ``day_after_accident``)."""
     white_full_weeks: int
     white_reduced_weeks: int
     white_min_work_days: int
@@ -151,12 +158,7 @@ class Limits:
     @property
     def sources(self) -> tuple[LegalSource, ...]:
         """The sources of the facts read, each once."""
-        seen: dict[tuple[str, str], LegalSource] = {}
-        for version in self.versions:
-            for source in version.sources:
-                key = (source.title, source.url or "")
-                seen.setdefault(key, LegalSource(*key))
-        return tuple(seen.values())
+        return pages(*(version.sources for version in self.versions))
 
 
 _OFFSETS = {"day_after_accident": 1, "day_of_accident": 0}
@@ -178,6 +180,7 @@ def limits(facts: Facts, on: date) -> Limits:
     return Limits(
         technical_accident_days=value("technical_accident_employer_days"),
         technical_accident_offset=_OFFSETS[counted_from],
+        counted_from=counted_from,
         white_full_weeks=value("white_collar_full_weeks"),
         white_reduced_weeks=value("white_collar_reduced_weeks"),
         white_min_work_days=value("white_collar_reduced_min_work_days"),
@@ -187,15 +190,6 @@ def limits(facts: Facts, on: date) -> Limits:
         blue_work_week_days=value("blue_collar_work_week_days"),
         versions=tuple(versions.values()),
     )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day where it is shorter): a period of
-    ``months`` starting on ``day`` runs to the day before."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 # --------------------------------------------------------------------------- the counters
@@ -378,7 +372,7 @@ class _State:
         elif week.blue_kind == "reduced" and c.reduced_since is None:
             c = replace(c, reduced_since=week.days[0])
         if c.reduced_since is not None and week.blue_kind != "light":
-            end = add_months(c.reduced_since, limit.blue_reduced_months)
+            end = months_after(c.reduced_since, limit.blue_reduced_months)
             late = [day for day in week.days if day >= end]
             if late and not self.beyond["blue_reduced"]:
                 self.beyond_since = c.reduced_since
@@ -402,7 +396,9 @@ def _week_phrase(week: Week, occupation: Occupation | None) -> Phrase:
 
 def _common(c: Count, occupation: Occupation | None) -> dict[str, Any]:
     """The values every economic step shows: the weeks counted and the week carried."""
-    counted = tuple(_week_phrase(week, occupation) for week in c.weeks) or (("none", {}),)
+    counted = tuple(_week_phrase(week, occupation) for week in c.weeks) or (
+        ("limits.weeks.none", {}),
+    )
     carried = c.after.open_week
     open_week: Phrase = (
         (
@@ -456,7 +452,7 @@ def _blue_values(c: Count, limit: Limits) -> dict[str, Any]:
             {
                 "below": limit.blue_reduced_below,
                 "since": since,
-                "until": add_months(since, limit.blue_reduced_months) - timedelta(days=1),
+                "until": months_after(since, limit.blue_reduced_months) - timedelta(days=1),
                 "months": limit.blue_reduced_months,
             },
         )
@@ -486,7 +482,10 @@ def _technical(c: Count, limit: Limits) -> dict[str, Any] | None:
         "days": len(c.technical),
         "first": first,
         "employer_days": limit.technical_accident_days,
+        "counted": f"limits.counted_from.{limit.counted_from}",
         "accident": latest,
+        # workers not warned who came to work on the accident's day: that day is paid on top
+        "unwarned": latest - timedelta(days=1 - limit.technical_accident_offset),
     }
 
 
@@ -563,7 +562,7 @@ def _blue_notices(c: Count, limit: Limits, beyond: tuple[Phrase, ...]) -> list[N
             "below": limit.blue_reduced_below,
             "since": since,
             "months": limit.blue_reduced_months,
-            "until": add_months(since, limit.blue_reduced_months) - timedelta(days=1),
+            "until": months_after(since, limit.blue_reduced_months) - timedelta(days=1),
             "first": c.blue_reduced_beyond[0],
             "count": len(c.blue_reduced_beyond),
             "days": limit.blue_work_week_days,

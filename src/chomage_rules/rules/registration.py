@@ -57,7 +57,8 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..core.calendar import ONE_DAY, SUNDAY, monday_of, months_after
-from ..core.sources import LegalSource
+from ..core.identifiers import BELGIUM
+from ..core.sources import LegalSource, pages
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
@@ -153,12 +154,14 @@ class Passed(NamedTuple):
 
 
 class Ended(NamedTuple):
-    """A spell ended by weeks of work in a row (from ``work_since`` to ``on``, a Sunday)."""
+    """A spell ended by weeks of work in a row (from ``work_since`` to ``on``, a Sunday): the
+    number of weeks that ends a spell, as the walk read it."""
 
     first_day: date
     last_day: date
     work_since: date
     on: date
+    weeks: int = 2
 
 
 class Walk(NamedTuple):
@@ -174,12 +177,6 @@ def counts(facts: Facts, reason: Reason, day: date) -> bool:
     reasons = facts.value("registration.counting_reasons", day)
     assert isinstance(reasons, tuple)
     return reason.value in reasons
-
-
-def _count(facts: Facts, name: str, on: date) -> int:
-    value = facts.value(name, on)
-    assert isinstance(value, int)
-    return value
 
 
 def follow(
@@ -212,16 +209,25 @@ def follow(
     return Walk(state, tuple(passed), tuple(ended))
 
 
+def _reset_weeks(facts: Facts, day: date) -> int:
+    """The weeks of work in a row that end a spell, on ``day``. The walk may cross days before
+    the fact's first version (a history through 2019, a spell a history written by hand ended
+    long ago): that version starts on 2020-02-01 by convention, as one that holds for every month
+    the library computes (the regulation is of 1991), so it governs them too."""
+    first = facts.fact("registration.reset_weeks").versions[0].valid_from
+    return facts.count("registration.reset_weeks", max(day, first))
+
+
 def _settled(state: State, start: date, facts: Facts, ended: list[Ended]) -> State:
     """A spell whose weeks of work had already reached the number that ends it before ``start``
     (a history written by hand) ends on the Sunday they were reached."""
     if state.first_day is None or state.last_day is None or state.work_since is None:
         return state
-    weeks = _count(facts, "registration.reset_weeks", start)
+    weeks = _reset_weeks(facts, start)
     on = state.work_since + ONE_DAY * (7 * weeks - 1)
     if on >= start:
         return state
-    ended.append(Ended(state.first_day, state.last_day, state.work_since, on))
+    ended.append(Ended(state.first_day, state.last_day, state.work_since, on, weeks))
     return State(last_unemployed=state.last_unemployed)
 
 
@@ -243,9 +249,9 @@ def _day(
     if entry.reason is None or not counts(facts, entry.reason, day):
         return state
     first = state.first_day or day
-    threshold = months_after(first, _count(facts, "registration.spell_months", day))
+    threshold = months_after(first, facts.count("registration.spell_months", day))
     if state.last_day is not None and state.last_day < threshold <= day:
-        deadline = day + ONE_DAY * _count(facts, "registration.deadline_days", day)
+        deadline = day + ONE_DAY * facts.count("registration.deadline_days", day)
         passed.append(Passed(first, threshold, day, deadline))
     return state._replace(first_day=first, last_day=day)
 
@@ -259,8 +265,9 @@ def _week_end(state: State, sunday: date, facts: Facts, ended: list[Ended]) -> S
     if blocked or not state.week_worked:
         return state._replace(work_since=None, week_worked=False)
     since = state.work_since or monday
-    if (sunday + ONE_DAY - since).days // 7 >= _count(facts, "registration.reset_weeks", sunday):
-        ended.append(Ended(state.first_day, state.last_day, since, sunday))
+    weeks = _reset_weeks(facts, sunday)
+    if (sunday + ONE_DAY - since).days // 7 >= weeks:
+        ended.append(Ended(state.first_day, state.last_day, since, sunday, weeks))
         return State(last_unemployed=state.last_unemployed)
     return state._replace(work_since=since, week_worked=False)
 
@@ -270,11 +277,7 @@ def _week_end(state: State, sunday: date, facts: Facts, ended: list[Ended]) -> S
 
 def _sources(facts: Facts, names: Iterable[str], on: date) -> tuple[LegalSource, ...]:
     """The rule's sources and those of the facts read on ``on``, each page once."""
-    found: dict[str, LegalSource] = {s.url: s for s in SOURCES}
-    for name in names:
-        for source in facts.version(name, on).sources:
-            found.setdefault(source.url or "", LegalSource(source.title, source.url or ""))
-    return tuple(found.values())
+    return pages(SOURCES, *(facts.version(name, on).sources for name in names))
 
 
 def _basis(facts: Facts, on: date) -> Phrase:
@@ -298,10 +301,13 @@ def _basis(facts: Facts, on: date) -> Phrase:
     return ("registration.basis", {"day": on, "reasons": listed})
 
 
-def steps(walk: Walk, month_end: date, facts: Facts) -> tuple[Step, ...]:
+def steps(
+    walk: Walk, month_end: date, facts: Facts, *, country: str, region: Region | None
+) -> tuple[Step, ...]:
     """``registration.reset`` for each spell the weeks of work ended, then ``registration.spell``:
     the spell the month ends with (its first and last day, length and threshold), whether it
-    passed the months in the month, before it, or not yet, or that there is none."""
+    passed the months in the month (with the days to the deadline and where to register, as the
+    notice says), before it, or not yet, or that there is none."""
     sources = _sources(facts, FACTS[:4], month_end)
     resets = tuple(
         Step(
@@ -314,26 +320,33 @@ def steps(walk: Walk, month_end: date, facts: Facts) -> tuple[Step, ...]:
                 "last": e.last_day,
                 "since": e.work_since,
                 "on": e.on,
-                "weeks": _count(facts, "registration.reset_weeks", e.on),
+                "weeks": e.weeks,
             },
             (),
             sources,
         )
         for e in walk.ended
     )
-    return (*resets, _spell_step(walk, month_end, facts, sources))
+    where = (country, region)
+    return (*resets, _spell_step(walk, month_end, facts, sources, where))
 
 
 def _spell_step(
-    walk: Walk, month_end: date, facts: Facts, sources: tuple[LegalSource, ...]
+    walk: Walk,
+    month_end: date,
+    facts: Facts,
+    sources: tuple[LegalSource, ...],
+    where: tuple[str, Region | None],
 ) -> Step:
-    months = _count(facts, "registration.spell_months", month_end)
+    months = facts.count("registration.spell_months", month_end)
     if walk.passed:
         p = walk.passed[-1]
         values: dict[str, Any] = {
             **p._asdict(),
             "first": p.first_day,
             "months": months,
+            "days": facts.count("registration.deadline_days", p.day),
+            "where": _where(facts, p.day, *where),
             "basis": _basis(facts, p.day),
         }
         return Step(
@@ -369,6 +382,17 @@ def _office(entry: Mapping[str, Any]) -> Phrase:
     )
 
 
+def _where(facts: Facts, on: date, country: str, region: Region | None) -> Phrase:
+    """Where to register, as the step says it: the office of the region, or why none is named."""
+    if country != BELGIUM:
+        return ("registration.where.abroad", {"country": country})
+    if region is None:
+        return ("registration.where.region_unknown", {})
+    offices = facts.value("registration.offices", on)
+    assert isinstance(offices, Mapping)
+    return ("registration.where.office", {"office": _office(offices[region.value])})
+
+
 def notices(walk: Walk, *, country: str, region: Region | None, facts: Facts) -> tuple[Notice, ...]:
     """One notice per spell that passed the months: by when and where to register; for a
     worker living abroad or whose region is not given, that the office cannot be told."""
@@ -380,10 +404,10 @@ def notices(walk: Walk, *, country: str, region: Region | None, facts: Facts) ->
             "first": p.first_day,
             "threshold": p.threshold,
             "deadline": p.deadline,
-            "months": _count(facts, "registration.spell_months", p.day),
+            "months": facts.count("registration.spell_months", p.day),
             "basis": _basis(facts, p.day),
         }
-        if country != "BE":
+        if country != BELGIUM:
             code = "registration.required.abroad"
             values |= {"country": country, "offices": tuple(_office(o) for o in offices.values())}
         elif region is None:

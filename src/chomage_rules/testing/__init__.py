@@ -7,6 +7,8 @@
 """
 
 from .strategies import (
+    RESIDENCE_COUNTRIES,
+    SCENARIOS,
     Case,
     cases,
     covered_months,
@@ -16,11 +18,14 @@ from .strategies import (
     months,
     national_numbers,
     parameter_sets,
+    process_history,
     wages,
     workers,
 )
 
 __all__ = [
+    "RESIDENCE_COUNTRIES",
+    "SCENARIOS",
     "Case",
     "cases",
     "covered_months",
@@ -30,6 +35,7 @@ __all__ = [
     "months",
     "national_numbers",
     "parameter_sets",
+    "process_history",
     "wages",
     "workers",
 ]

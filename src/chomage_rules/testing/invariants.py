@@ -17,7 +17,9 @@ formulas, so that a fault in a rule cannot agree with itself.
   (CP 124 per category, frost);
 - pairs: :func:`allowance_rises_with_the_wage_up_to_the_ceiling` (the wage raised),
   :func:`an_override_moves_only_what_depends_on_it` (one parameter changed),
-  :func:`the_paperwork_never_changes_the_amounts` (the declaration and the card in).
+  :func:`the_paperwork_never_changes_the_amounts` (the declaration and the card in),
+  :func:`the_process_rules_never_change_the_amounts` (the process rules' inputs at their
+  defaults: :func:`without_process_inputs`).
 
 :func:`check_case` runs them all on a case; ``compute=`` lets you check your own implementation
 (any callable with ``compute_month``'s signature)::
@@ -41,10 +43,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..case.engine import compute_month
-from ..case.models import History, Worker
+from ..case.models import Employer, History, Month, ReasonLimitCounters, Worker
 from ..case.result import MonthResult
+from ..core.identifiers import BELGIUM
 from ..core.money import cents_to_decimal, format_fraction
-from ..core.vocabulary import PAYERS, DayStatus, PaymentStatus, Reason, WorkRegime
+from ..core.vocabulary import PAYERS, ControlCard, DayStatus, PaymentStatus, Reason, WorkRegime
 from ..parameters import ParameterSet
 from .strategies import Case
 
@@ -66,8 +69,10 @@ __all__ = [
     "supplement_from_the_27th_unit",
     "supplement_is_paid_at_the_amount_in_force",
     "the_paperwork_never_changes_the_amounts",
+    "the_process_rules_never_change_the_amounts",
     "units_are_the_quarter_rounded_hours",
     "withholding_is_the_rounded_rate_times_the_gross",
+    "without_process_inputs",
 ]
 
 Compute = Callable[..., MonthResult]
@@ -717,6 +722,75 @@ def the_paperwork_never_changes_the_amounts(
         _fail("the_paperwork_never_changes_the_amounts", f"all in, yet {free.status.value}")
 
 
+def without_process_inputs(case: Case) -> Case:
+    """The same case with every input only the process rules read at its default: an electronic
+    card without an issue date (R10, R8's timing), no workshop (R10), living in Belgium with no
+    region (R11, R12), the occupation not given (R14), and a history with no spell, no last
+    temporary unemployment, no change of payment body (R12, R13) and no weeks counted (R14). The
+    paperwork (the declaration, the card submitted), which decides the status, is kept."""
+    month: Month = case.month.model_copy(
+        update={"control_card": ControlCard.ELECTRONIC, "paper_card_issued": None}
+    )
+    employer: Employer = case.employer.model_copy(update={"sheltered_workshop": False})
+    worker: Worker = case.worker.model_copy(
+        update={"residence_country": BELGIUM, "residence_region": None, "occupation": None}
+    )
+    history: History = case.history.model_copy(
+        update={
+            "spell": None,
+            "last_unemployment": None,
+            "payment_body_changed": False,
+            "reason_limits": ReasonLimitCounters(),
+        }
+    )
+    return Case(worker, employer, month, history)
+
+
+def _money_of(result: MonthResult) -> tuple[Any, ...]:
+    """What the process rules must leave alone: units, daily amounts, payments, the status and the
+    money counters the month leaves."""
+    after = result.history_after
+    return (
+        result.units,
+        result.daily_amounts,
+        result.payments,
+        result.status,
+        after.supplement_units,
+        after.cp124_credit_used,
+    )
+
+
+def the_process_rules_never_change_the_amounts(
+    case: Case,
+    *,
+    parameters: ParameterSet | None = None,
+    compute: Compute = compute_month,
+) -> None:
+    """The process rules (R10-R14 and R8's timing) explain and never pay: the same case with
+    their inputs at their defaults (an electronic card, no workshop, living in Belgium, no region,
+    occupation, spell, last temporary unemployment or weeks counted) gives the same units, daily
+    amounts, payments, status and money counters after the month."""
+    parameters = parameters or ParameterSet.default()
+    plain = without_process_inputs(case)
+    given = compute(case.worker, case.employer, case.month, case.history, parameters=parameters)
+    bare = compute(plain.worker, plain.employer, plain.month, plain.history, parameters=parameters)
+    labels = (
+        "units",
+        "daily amounts",
+        "payments",
+        "status",
+        "supplement units after",
+        "CP 124 credit used after",
+    )
+    for label, with_them, without in zip(labels, _money_of(given), _money_of(bare), strict=True):
+        if with_them != without:
+            _fail(
+                "the_process_rules_never_change_the_amounts",
+                f"{label}: {with_them} with the process rules' inputs of the case, {without} "
+                "with them at their defaults",
+            )
+
+
 def _doc(check: Callable[..., Any]) -> str:
     return " ".join((check.__doc__ or "").split())
 
@@ -757,6 +831,7 @@ INVARIANTS: tuple[Invariant, ...] = (
             allowance_rises_with_the_wage_up_to_the_ceiling,
             an_override_moves_only_what_depends_on_it,
             the_paperwork_never_changes_the_amounts,
+            the_process_rules_never_change_the_amounts,
         )
     ),
 )

@@ -7,11 +7,18 @@
 - counters at 25-27 units (the 27th-unit rule) and at the end of the construction credit;
 - month and year boundaries, 29 February, the energy-crisis window, service-year starts (October),
   and the months around each change of a dated figure;
-- five- and six-day weeks, all four regimes, explicit and default hours, half units.
+- five- and six-day weeks, all four regimes, explicit and default hours, half units;
+- the process rules' inputs (issue 10), always in valid combinations: paper and electronic control
+  cards with issue dates around the day the card is due, sheltered workshops, workers living in
+  Belgium (with or without a region), in France, Germany, the Netherlands, Luxembourg, Spain (on
+  an undated list only) or Switzerland (on no list), blue- and white-collar workers or the
+  occupation not given, and histories with a spell of temporary unemployment, a last temporary
+  unemployment around three years back and R14's week counters at their limits.
 
 Every strategy shrinks towards a short, readable case (few days, round wages, no counters).
 Keyword arguments narrow them: ``workers(paid="hourly")``, ``months(reasons=[Reason.FORCE_MAJEURE])``,
-``cases(joint_committee="124")``.
+``cases(joint_committee="124")``; ``process=False`` leaves every process input at its default (an
+electronic card, no workshop, living in Belgium, nothing else known), as before issue 10.
 """
 
 from __future__ import annotations
@@ -26,20 +33,35 @@ from typing import Literal
 
 from hypothesis import strategies as st
 
-from ..case.models import DayEntry, Employer, History, Month, Worker
+from ..case.models import (
+    MAX_WEEKS_IN_A_YEAR,
+    DayEntry,
+    Employer,
+    History,
+    LastUnemployment,
+    Month,
+    ReasonLimitCounters,
+    Spell,
+    Worker,
+)
 from ..core import memo
+from ..core.calendar import ONE_DAY, SUNDAY, monday_of, months_after
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import (
     ENERGY_CRISIS_FIRST_DAY,
     ENERGY_CRISIS_LAST_DAY,
+    ControlCard,
     Cp124Category,
     DayStatus,
+    Occupation,
     Reason,
+    Region,
     WorkRegime,
 )
 from ..parameters import ParameterSet
 
 __all__ = [
+    "RESIDENCE_COUNTRIES",
     "SCENARIOS",
     "Case",
     "Scenario",
@@ -52,6 +74,7 @@ __all__ = [
     "months",
     "national_numbers",
     "parameter_sets",
+    "process_history",
     "wages",
     "workers",
 ]
@@ -377,9 +400,17 @@ def workers(
     joint_committee: str | None = None,
     wage_kind: WageKind | None = None,
     parameters: ParameterSet | None = None,
+    residence_country: str | None = None,
+    occupation: Occupation | None = None,
+    process: bool = True,
 ) -> Worker:
     """Valid workers; ``construction=True`` (or ``joint_committee="124"``) gives a category and a
-    legitimation card; ``wage_kind`` aims the wage at an edge (see :func:`wages`)."""
+    legitimation card; ``wage_kind`` aims the wage at an edge (see :func:`wages`).
+
+    The process rules' inputs: the country of residence (one of :data:`RESIDENCE_COUNTRIES`, or
+    ``residence_country``), a region for a worker living in Belgium or none, and the occupation
+    (blue-collar, white-collar or not given; ``occupation`` fixes it). ``process=False``: a worker
+    living in Belgium, region and occupation not given."""
     if joint_committee is not None and construction is None:
         construction = joint_committee == "124"
     chosen_regime = draw(st.sampled_from(list(WorkRegime))) if regime is None else regime
@@ -400,16 +431,41 @@ def workers(
     in_construction = draw(st.booleans()) if construction is None else construction
     wage = draw(wages(on, parameters=parameters, kind=wage_kind))
     wage_fields = _wage_fields(draw, pay, wage, weekly)
+    niss = draw(national_numbers())
+    category = draw(st.sampled_from(list(Cp124Category))) if in_construction else None
+    residence = _residence(draw, residence_country, occupation) if process else {}
     return Worker(
-        niss=draw(national_numbers()),
+        niss=niss,
         weekly_hours=Decimal(weekly),
         days_per_week=dpw,
         regime=chosen_regime,
         full_time_weekly_hours=None if full_time is None else Decimal(full_time),
-        cp124_category=draw(st.sampled_from(list(Cp124Category))) if in_construction else None,
+        cp124_category=category,
         has_legitimation_card=in_construction,
         **wage_fields,
+        **residence,
     )
+
+
+RESIDENCE_COUNTRIES: tuple[str, ...] = ("BE", "FR", "DE", "NL", "LU", "ES", "CH")
+"""The countries of residence drawn: Belgium; France (officially not connected to eIDAS);
+Germany, the Netherlands and Luxembourg (connected, ONEM); Spain (on an undated list only);
+Switzerland (on no list: "not known to be connected")."""
+
+
+def _residence(
+    draw: st.DrawFn, country: str | None, occupation: Occupation | None
+) -> dict[str, object]:
+    """Country of residence (Belgium one time in two), a region for a Belgian resident or none,
+    and the occupation (each of the two, or not given)."""
+    if country is None:
+        country = draw(st.sampled_from(("BE",) * 6 + RESIDENCE_COUNTRIES[1:]))
+    region = (
+        draw(st.sampled_from((None, *Region))) if country == "BE" else None
+    )  # a region is for a worker living in Belgium only
+    if occupation is None:
+        occupation = draw(st.sampled_from((None, *Occupation)))
+    return {"residence_country": country, "residence_region": region, "occupation": occupation}
 
 
 def _wage_fields(draw: st.DrawFn, pay: str, wage: Decimal, weekly: str) -> dict[str, Decimal]:
@@ -424,9 +480,16 @@ def _wage_fields(draw: st.DrawFn, pay: str, wage: Decimal, weekly: str) -> dict[
 
 @st.composite
 def employers(
-    draw: st.DrawFn, *, joint_committee: str | None = None, agreement: bool | None = None
+    draw: st.DrawFn,
+    *,
+    joint_committee: str | None = None,
+    agreement: bool | None = None,
+    sheltered_workshop: bool | None = None,
+    process: bool = True,
 ) -> Employer:
-    """Valid employers; joint committee 124 often, so that the construction rules are exercised."""
+    """Valid employers; joint committee 124 often, so that the construction rules are exercised;
+    a sheltered or social workshop (which keeps the choice of a paper card) one time in six, or
+    as ``sheltered_workshop`` says (never with ``process=False``)."""
     committee = (
         draw(st.sampled_from(("124", "124", "111.01", "200", "149.03", "302")))
         if joint_committee is None
@@ -439,7 +502,14 @@ def employers(
         if agreement is None
         else agreement,
         supplement_paid_by_fund=draw(st.sampled_from((False, False, True))),
+        sheltered_workshop=_workshop(draw, sheltered_workshop, process),
     )
+
+
+def _workshop(draw: st.DrawFn, given: bool | None, process: bool) -> bool:
+    if given is not None:
+        return given
+    return process and draw(st.integers(0, 5)) == 0
 
 
 # --------------------------------------------------------------------------- months
@@ -490,11 +560,17 @@ def months(
     weekly_hours: Decimal | None = None,
     days_per_week: int = 6,
     parameters: ParameterSet | None = None,
+    control_card: ControlCard | None = None,
+    process: bool = True,
 ) -> Month:
     """Valid months: distinct days inside the month, reasons valid on their dates.
 
     ``weekly_hours`` bounds explicit hours per day (a day never loses more than the whole week);
-    ``days_per_week`` bounds the days of temporary unemployment in each calendar week.
+    ``days_per_week`` bounds the days of temporary unemployment in each calendar week. The
+    card is paper one time in three (or ``control_card``; electronic with ``process=False``), its
+    issue date missing one time in five, else around the day it is due (the first day of
+    temporary unemployment; construction: the day before the month) ± a day, or any day from
+    ten days before the month to its last.
     """
     if year is None or month is None:
         drawn_year, drawn_month = draw(covered_months(parameters))
@@ -509,10 +585,33 @@ def months(
             max_size=min(max_days, length),
         )
     )
+    days = [date(year, month, number) for number in sorted(day_numbers)]
+    entries = _entries(draw, days, reasons, weekly_hours, days_per_week)
+    declared = draw(st.sampled_from((True, True, True, False)))
+    submitted = draw(st.sampled_from((True, True, True, False)))
+    card = _card(draw, year, month, entries, control_card, process)
+    return Month(
+        year=year,
+        month=month,
+        days=tuple(entries),
+        employer_declared=declared,
+        card_submitted=submitted,
+        **card,
+    )
+
+
+def _entries(
+    draw: st.DrawFn,
+    days: Sequence[date],
+    reasons: Sequence[Reason] | None,
+    weekly_hours: Decimal | None,
+    days_per_week: int,
+) -> list[DayEntry]:
+    """The month's days on the card: temporary unemployment four times in five (at most
+    ``days_per_week`` a calendar week), else another status."""
     entries = []
     per_week: dict[int, int] = {}
-    for number in sorted(day_numbers):
-        day = date(year, month, number)
+    for day in days:
         possible = _reasons_on(day, reasons)
         week = (day.toordinal() - 1) // 7
         unemployed = (
@@ -523,13 +622,42 @@ def months(
             entries.append(_unemployed_day(draw, day, possible, weekly_hours))
         else:
             entries.append(DayEntry(day=day, status=draw(st.sampled_from(_OTHER_STATUSES))))
-    return Month(
-        year=year,
-        month=month,
-        days=tuple(entries),
-        employer_declared=draw(st.sampled_from((True, True, True, False))),
-        card_submitted=draw(st.sampled_from((True, True, True, False))),
+    return entries
+
+
+def _card(
+    draw: st.DrawFn,
+    year: int,
+    month: int,
+    entries: Sequence[DayEntry],
+    control_card: ControlCard | None,
+    process: bool,
+) -> dict[str, object]:
+    """The month's control card and, for paper, its issue date (never after the month)."""
+    if control_card is None:
+        control_card = (
+            draw(st.sampled_from((ControlCard.ELECTRONIC,) * 2 + (ControlCard.PAPER,)))
+            if process
+            else ControlCard.ELECTRONIC
+        )
+    if control_card is ControlCard.ELECTRONIC:
+        return {"control_card": control_card}
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    unemployed = [e.day for e in entries if e.status is DayStatus.TEMPORARY_UNEMPLOYMENT]
+    due = [first - ONE_DAY, *unemployed[:1]]  # construction's deadline, the general one
+    issued: date | None = draw(
+        st.one_of(
+            st.none(),
+            st.sampled_from(due).flatmap(
+                lambda day: st.integers(-1, 1).map(lambda shift: day + shift * ONE_DAY)
+            ),
+            st.integers(-10, (last - first).days).map(lambda shift: first + shift * ONE_DAY),
+        )
     )
+    if issued is not None and issued > last:
+        issued = last
+    return {"control_card": control_card, "paper_card_issued": issued}
 
 
 @st.composite
@@ -539,6 +667,7 @@ def histories(
     before: date | None = None,
     credit: int = 60,
     aim: Literal["27th_unit", "credit_end", "before_27th_unit"] | None = None,
+    process: bool = True,
 ) -> History:
     """Counters just before a month: around 26 supplement units and the end of the credit.
 
@@ -546,6 +675,12 @@ def histories(
     last 6 units of the credit), or the supplement's counter just before the 27th unit (20-25.5
     units: the month's first eligible units are then paid or not by the wage alone), in the
     month's own year (``through=None``).
+
+    With ``before`` (the month's first day) and ``process=True``, two in three histories also carry
+    what the process rules read (:func:`process_history`): a spell of temporary unemployment, the
+    last temporary unemployment, a change of payment body, R14's week counters. These need
+    ``through``: when none was drawn, the day before the month is used where it names the same
+    calendar year and service year (not in January or October), which counts the same.
     """
     near_27 = st.integers(44, 56)
     near_end = st.integers(2 * credit - 12, 2 * credit)
@@ -570,10 +705,130 @@ def histories(
         if before.month > 10:
             candidates.append(date(before.year, 9, 30))
         through = draw(st.sampled_from(candidates))
+    more: dict[str, object] = {}
+    if process and before is not None and draw(st.integers(0, 2)) > 0:
+        if through is None and before.month not in (1, 10):
+            through = before - ONE_DAY  # the same calendar year and service year as None
+        if through is not None:
+            more = draw(process_history(through, before))
     return History(
         through=through,
         supplement_units=_money(supplement_half * 50),
         cp124_credit_used=_money(credit_half * 50),
+        **more,
+    )
+
+
+@st.composite
+def process_history(draw: st.DrawFn, through: date, before: date) -> dict[str, object]:
+    """The fields of a :class:`History` the process rules read, valid with ``through`` and aimed
+    at their edges for the month starting ``before``:
+
+    - ``last_unemployment`` (half the time): its day, often three years (R13) back from the month
+      ± two days, else up to some 40 months back; the regime and weekly hours then;
+    - ``spell`` (with a last temporary unemployment, half the time): ending on or before it,
+      started about three months (R12) before the month ± a few days or earlier, sometimes with
+      weeks of work since (a Monday after the last day of temporary unemployment, its week over
+      by ``through``);
+    - ``payment_body_changed`` one time in six;
+    - ``reason_limits`` (two times in three): the white-collar weeks mostly at or next to 16 and
+      26, the blue-collar run mostly at or next to 4 weeks, reduced work since about three months
+      back, the last day of temporary unemployment (mostly ``through``: no full week of work
+      starts the counts again before the month), and a week still running at ``through``; never
+      more weeks in the year than it has had Sundays by ``through``.
+    """
+    fields: dict[str, object] = {}
+    last = draw(st.one_of(st.none(), _last_unemployment(through, before)))
+    if last is not None:
+        fields["last_unemployment"] = last
+        if draw(st.booleans()):
+            fields["spell"] = draw(_spell(last.day, through, before))
+    fields["payment_body_changed"] = draw(st.integers(0, 5)) == 0
+    if draw(st.integers(0, 2)) > 0:
+        fields["reason_limits"] = draw(_week_counters(through, before, last))
+    return fields
+
+
+@st.composite
+def _last_unemployment(draw: st.DrawFn, through: date, before: date) -> LastUnemployment:
+    three_years = months_after(before, -36) - ONE_DAY  # a day that spares a new application …
+    day = draw(
+        st.one_of(
+            st.integers(-2, 2).map(lambda shift: three_years + shift * ONE_DAY),
+            st.integers(0, 1230).map(lambda back: through - back * ONE_DAY),
+        )
+    )
+    regime = draw(st.sampled_from(list(WorkRegime)))
+    hours = draw(st.sampled_from(("38", "38", "19", "30.4")))
+    return LastUnemployment(day=min(day, through), regime=regime, weekly_hours=Decimal(hours))
+
+
+@st.composite
+def _spell(draw: st.DrawFn, last_unemployed: date, through: date, before: date) -> Spell:
+    last_day = last_unemployed - draw(st.integers(0, 20)) * ONE_DAY
+    three_months = months_after(before, -3)
+    first_day = draw(
+        st.one_of(
+            st.integers(-4, 4).map(lambda shift: three_months + shift * ONE_DAY),
+            st.integers(0, 200).map(lambda back: last_day - back * ONE_DAY),
+        )
+    )
+    first_day = min(first_day, last_day)
+    work_since = monday_of(last_unemployed) + 7 * ONE_DAY  # the first whole week after it
+    has_work = work_since + 6 * ONE_DAY <= through and draw(st.booleans())
+    return Spell(
+        first_day=first_day,
+        last_day=last_day,
+        work_since=work_since if has_work else None,
+        week_worked=draw(st.booleans()),
+    )
+
+
+def _sundays(first: date, last: date) -> int:
+    """Sundays from ``first`` to ``last``, both included."""
+    if last < first:
+        return 0
+    return ((last - first).days + (first.weekday() + 1) % 7) // 7
+
+
+@st.composite
+def _week_counters(
+    draw: st.DrawFn, through: date, before: date, last: LastUnemployment | None
+) -> ReasonLimitCounters:
+    room = min(_sundays(date(through.year, 1, 1), through), MAX_WEEKS_IN_A_YEAR)
+    full = min(draw(st.sampled_from((16, 16, 15, 0, 3))), room)
+    reduced = min(draw(st.sampled_from((26, 26, 25, 0, 5))), room - full)
+    run = draw(st.sampled_from((4, 4, 3, 0, 5)))
+    reduced_since = draw(
+        st.one_of(
+            st.none(),
+            st.integers(-3, 3).map(lambda shift: months_after(before, -3) + shift * ONE_DAY),
+        )
+    )
+    last_unemployed = draw(
+        st.sampled_from(
+            (
+                through,
+                through,
+                through - 3 * ONE_DAY,
+                None,
+                last.day if last else None,
+                through - 9 * ONE_DAY,
+            )
+        )
+    )
+    open_week: tuple[date, ...] = ()
+    if through.weekday() != SUNDAY and draw(st.booleans()):
+        monday = monday_of(through)
+        days = [monday + n * ONE_DAY for n in range(through.weekday() + 1)]
+        open_week = tuple(draw(st.lists(st.sampled_from(days), unique=True, min_size=1)))
+    return ReasonLimitCounters(
+        full_weeks=full,
+        reduced_weeks=reduced,
+        run_full_weeks=run,
+        reduced_since=None if reduced_since is None else min(reduced_since, through),
+        last_unemployed=last_unemployed,
+        open_week=open_week,
     )
 
 
@@ -640,11 +895,19 @@ def cases(
     month: int | None = None,
     scenario: Scenario | None = None,
     parameters: ParameterSet | None = None,
+    residence_country: str | None = None,
+    occupation: Occupation | None = None,
+    control_card: ControlCard | None = None,
+    process: bool = True,
 ) -> Case:
     """A worker, an employer, one of their months and the counters before it.
 
     A :data:`scenario <SCENARIOS>` is drawn first (or given), so that every edge of the rulebook
-    comes up often; the keyword arguments narrow the cases and win over the scenario.
+    comes up often; the keyword arguments narrow the cases and win over the scenario. The process
+    rules' inputs (the control card, a workshop, the residence, the occupation, the history's
+    spell, last temporary unemployment and week counters) are drawn too, in valid combinations;
+    ``residence_country``, ``occupation`` and ``control_card`` fix one, ``process=False`` leaves
+    them all at their defaults.
     """
     chosen: Scenario = draw(st.sampled_from(SCENARIOS)) if scenario is None else scenario
     first = _first_day(draw, chosen, year, month, parameters)
@@ -654,6 +917,7 @@ def cases(
         employers(
             joint_committee=joint_committee,
             agreement=False if chosen in ("27th_unit", "threshold") else None,
+            process=process,
         )
     )
     wage_kind = _wage_kind_of(draw, chosen)
@@ -661,9 +925,7 @@ def cases(
         paid = paid or "monthly"
     if chosen in ("half_cent_tie", "threshold") and reasons is None:
         reasons = _STANDARD_REASONS  # the reasons at the standard rate, with the supplement
-    construction: bool | None = None
-    if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
-        construction = True
+    construction = _in_construction(draw, employer, chosen)
     worker = draw(
         workers(
             on=first,
@@ -673,21 +935,46 @@ def cases(
             construction=construction,
             wage_kind=wage_kind,
             parameters=parameters,
+            residence_country=residence_country,
+            occupation=occupation,
+            process=process,
         )
     )
-    the_month = draw(
-        months(
-            first.year,
-            first.month,
-            reasons=reasons,
-            min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,  # a month with units to pay
-            weekly_hours=worker.weekly_hours,
-            days_per_week=worker.days_per_week,
-            parameters=parameters,
-        )
-    )
-    history = draw(histories(before=first, aim=_HISTORY_AIM_OF.get(chosen)))
+    the_month = draw(_month_of(first, chosen, worker, reasons, parameters, control_card, process))
+    history = draw(histories(before=first, aim=_HISTORY_AIM_OF.get(chosen), process=process))
     return Case(worker, employer, the_month, history)
+
+
+def _month_of(
+    first: date,
+    chosen: Scenario,
+    worker: Worker,
+    reasons: Sequence[Reason] | None,
+    parameters: ParameterSet | None,
+    control_card: ControlCard | None,
+    process: bool,
+) -> st.SearchStrategy[Month]:
+    """The case's month: the worker's days a week, hours at most the week's, a day at least in
+    the supplement's scenarios (a month with units to pay)."""
+    return months(
+        first.year,
+        first.month,
+        reasons=reasons,
+        min_days=1 if chosen in _SUPPLEMENT_SCENARIOS else 0,
+        weekly_hours=worker.weekly_hours,
+        days_per_week=worker.days_per_week,
+        parameters=parameters,
+        control_card=control_card,
+        process=process,
+    )
+
+
+def _in_construction(draw: st.DrawFn, employer: Employer, chosen: Scenario) -> bool | None:
+    """A worker of joint committee 124 with a category and a card, three times in four (always
+    for the credit's end); None: drawn by :func:`workers`."""
+    if employer.joint_committee == "124" and (chosen == "credit_end" or draw(st.integers(0, 3))):
+        return True
+    return None
 
 
 def _wage_kind_of(draw: st.DrawFn, chosen: Scenario) -> WageKind | None:
