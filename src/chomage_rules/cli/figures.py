@@ -60,8 +60,12 @@ def _value(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def _grade(confidence: str | None, unverified: bool) -> str:
-    return (confidence or "-") + (", unverified" if unverified else "")
+def _grade(confidence: str | None, unverified: bool, has_value: bool = True) -> str:
+    """The confidence as the review list writes it; ``-`` for no figure."""
+    if confidence is None or not has_value:
+        return "-"
+    grade = "supplied by the caller" if confidence == "caller" else confidence
+    return f"{grade}, unverified" if unverified else grade
 
 
 def _day(day: date | None) -> str:
@@ -101,7 +105,7 @@ def _figure_row(parameters: ParameterSet, f: FigureStatus, sources: _Sources) ->
         _value(f.value),
         parameters.parameter(f.name).unit,
         _day(f.valid_from),
-        _grade(f.confidence, f.unverified),
+        _grade(f.confidence, f.unverified, f.value is not None),
         f.status,
         sources.cite(f.sources),
     )
