@@ -39,6 +39,7 @@ from chomage_rules import (
     compute_month,
     compute_population,
 )
+from chomage_rules.cli.errors import CommandError
 from chomage_rules.core.errors import input_error
 from chomage_rules.parameters.schema import ParameterFileError, Problem
 from chomage_rules.testing import Case, cases
@@ -71,6 +72,7 @@ _ARGUMENTS: dict[type[BaseException], st.SearchStrategy[tuple[Any, ...]]] = {
     ParameterNotCovered: st.tuples(_TEXT, st.dates(), _TEXT),
     DerivedFigureRefused: st.tuples(_TEXT, st.dates(), _TEXT),
     InvariantViolation: st.tuples(_TEXT, _TEXT),
+    CommandError: st.tuples(_TEXT, st.sampled_from([1, 2])),
     ParameterFileError: st.tuples(
         st.lists(
             st.builds(Problem, _TEXT, st.none() | _TEXT, st.none() | _TEXT, _TEXT),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -48,6 +49,10 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = BAD_INPUT) -> None:
         super().__init__(masked(message))
         self.code = code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its message and code, as the library's other errors are."""
+        return (type(self), (str(self), self.code), self.__dict__)
 
 
 def field_path(loc: Sequence[str | int]) -> str:
