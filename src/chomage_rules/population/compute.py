@@ -10,7 +10,6 @@ memory); a column that holds one value on every row is computed once.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
@@ -27,6 +26,7 @@ from .columns import Population, read_population, refuse_rows
 from .ops import NUMPY
 from .privacy import safe_input
 from .tables import STATUS_CATEGORIES, build_result
+from .threads import each
 
 __all__ = [
     "CHUNK_ROWS",
@@ -233,13 +233,7 @@ def _run(
             else:
                 columns[name][start:stop] = value
 
-    starts = range(0, n, CHUNK_ROWS)
-    if workers == 1 or len(starts) <= 1:
-        for start in starts:
-            chunk(start)
-    else:
-        with ThreadPoolExecutor(min(workers, len(starts))) as pool:
-            list(pool.map(chunk, starts))  # list(): an exception in a chunk is raised here
+    each(chunk, range(0, n, CHUNK_ROWS), workers)
     return {name: columns[name] for name in wanted}
 
 

@@ -1,0 +1,71 @@
+"""The threads the population engine spreads its chunks over: every item once, the first failure
+in the items' order whatever the timing, one pool kept for the process, none in a forked child."""
+
+import os
+import threading
+import time
+
+import pytest
+
+from chomage_rules.population.threads import each
+
+
+def test_every_item_is_worked_on_once_over_the_threads() -> None:
+    done: list[int] = []
+    names: set[str] = set()
+    lock = threading.Lock()
+
+    def work(item: int) -> None:
+        time.sleep(0.001)
+        with lock:
+            done.append(item)
+            names.add(threading.current_thread().name)
+
+    each(work, range(40), workers=3)
+    assert sorted(done) == list(range(40))
+    assert threading.current_thread().name in names  # the caller's thread takes its share
+    assert len(names) == 3 and len(names - {threading.current_thread().name}) == 2
+
+
+def test_the_first_failure_in_order_is_raised_whatever_the_timing() -> None:
+    done: list[int] = []
+
+    def work(item: int) -> None:
+        if item == 3:
+            time.sleep(0.05)  # fails last in time, first in order
+            raise ValueError("item 3")
+        if item == 7:
+            raise ValueError("item 7")
+        done.append(item)
+
+    for workers in (1, 2, 4):
+        done.clear()
+        with pytest.raises(ValueError, match="item 3"):
+            each(work, range(10), workers)
+        # one thread stops at the failure; several work on the others, and still raise item 3's
+        assert sorted(done) == ([0, 1, 2] if workers == 1 else [0, 1, 2, 4, 5, 6, 8, 9])
+
+
+def test_the_pool_is_kept_from_one_call_to_the_next() -> None:
+    def pool_threads() -> set[threading.Thread]:
+        return {t for t in threading.enumerate() if t.name.startswith("chomage-rules")}
+
+    def work(_: int) -> None:
+        time.sleep(0.002)
+
+    each(work, range(20), workers=2)
+    kept = pool_threads()
+    for _ in range(5):
+        each(work, range(20), workers=2)
+    assert kept and pool_threads() == kept  # no thread started, none stopped
+
+
+def test_a_forked_child_makes_its_own_pool() -> None:
+    each(lambda _: None, range(4), workers=2)  # the parent's pool exists
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child reports by its exit status
+        done: list[int] = []
+        each(done.append, range(8), workers=2)
+        os._exit(0 if sorted(done) == list(range(8)) else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
