@@ -219,14 +219,14 @@ def _run(
 ) -> dict[str, Any]:
     n = population.n
     wanted = [*OUTPUT_COLUMNS, *(DETAIL_COLUMNS if detail else ())]
-    columns = _result_columns(wanted, n)
+    columns, zeroed = _result_columns(wanted, n)
 
     def chunk(start: int) -> None:
         """Rows ``start`` to the chunk's end, written into the result's own rows."""
         stop = min(start + CHUNK_ROWS, n)
         k = compute_kernel(NUMPY, population.kernel_inputs(start, stop), figures)
         for name, value in _outputs(k, detail).items():
-            if type(value) is int and value == 0:
+            if zeroed and type(value) is int and value == 0:
                 continue  # the rows are zeros already (a literal 0: nobody has any)
             if name in _UNIT_COLUMNS:
                 np.multiply(value, 0.5, out=columns[name][start:stop])  # halves: exact
@@ -237,24 +237,35 @@ def _run(
     return {name: columns[name] for name in wanted}
 
 
-def _result_columns(wanted: list[str], n: int) -> dict[str, Any]:
-    """Zeroed result columns, one block per dtype (each column a row of it).
+_MAPPED_BYTES = 1 << 25
+"""32 MiB: the C library maps an allocation larger than this afresh from the system (glibc's
+largest threshold on 64 bits), whose pages are zero until touched; a smaller one may reuse
+memory, which ``np.zeros`` must then clear itself."""
 
-    Writing a million-row result is bound by memory: the pages are zeroed by the system when
+
+def _result_columns(wanted: list[str], n: int) -> tuple[dict[str, Any], bool]:
+    """The result columns, views of one block, and whether they are zeros already.
+
+    Writing a million-row result is bound by memory: its pages are zeroed by the system when
     first touched, then written. One large allocation is backed by huge pages (measured: first
-    touch 24 vs 55 ms with a column each), and ``np.zeros`` gets pages the system zeroes only
-    when touched: a column the chunks leave alone (a literal 0: nobody has energy-crisis units,
-    no sector fund pays anything) is never touched at all (about 5 ms at 1M rows for three).
+    touch 24 vs 55 ms with a column each). A block larger than :data:`_MAPPED_BYTES` is made
+    with ``np.zeros``, which costs nothing until a page is touched, and a chunk's literal 0 is
+    then not written: a column nobody has anything in (energy-crisis units, a sector fund's
+    withholding) is never touched (about 5 ms at 1M rows for three). A smaller block is made
+    with ``np.empty`` and written whole.
     """
     names = [name for name in wanted if name != "status"]
-    units = [name for name in names if name in _UNIT_COLUMNS]
-    cents = [name for name in names if name not in _UNIT_COLUMNS]
-    unit_block = np.zeros((len(units), n), dtype=np.float64)
-    cent_block = np.zeros((len(cents), n), dtype=np.int64)
-    columns: dict[str, Any] = {name: unit_block[i] for i, name in enumerate(units)}
-    columns.update({name: cent_block[i] for i, name in enumerate(cents)})
-    columns["status"] = np.zeros(n, dtype=np.int8)
-    return columns
+    size = len(names) * 8 * n + n
+    zeroed = size > _MAPPED_BYTES
+    block = (np.zeros if zeroed else np.empty)(size, dtype=np.uint8)
+    columns: dict[str, Any] = {
+        name: block[8 * n * i : 8 * n * (i + 1)].view(
+            np.float64 if name in _UNIT_COLUMNS else np.int64
+        )
+        for i, name in enumerate(names)
+    }
+    columns["status"] = block[8 * n * len(names) :].view(np.int8)
+    return columns, zeroed
 
 
 # --------------------------------------------------------------------------- int64 headroom
