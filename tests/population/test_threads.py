@@ -27,6 +27,22 @@ def test_every_item_is_worked_on_once_over_the_threads() -> None:
     assert len(names) == 3 and len(names - {threading.current_thread().name}) == 2
 
 
+def test_the_threads_start_far_apart() -> None:
+    started: list[int] = []
+    lock = threading.Lock()
+
+    def work(item: int) -> None:
+        with lock:
+            started.append(item)
+        time.sleep(0.002)
+
+    each(work, range(16), workers=2)
+    assert set(started[:2]) == {0, 8} and sorted(started) == list(range(16))
+    started.clear()
+    each(work, range(10), workers=3)  # runs of 4: 0-3, 4-7, 8-9
+    assert set(started[:3]) == {0, 4, 8} and sorted(started) == list(range(10))
+
+
 def test_the_first_failure_in_order_is_raised_whatever_the_timing() -> None:
     done: list[int] = []
 
