@@ -1,5 +1,6 @@
 """The threads the population engine spreads its chunks over: every item once, the first failure
-in the items' order whatever the timing, one pool kept for the process, none in a forked child."""
+in the items' order whatever the timing, one pool kept for the process, none in a forked child;
+and the table of what each chunk writes as the kernel computes it."""
 
 import os
 import threading
@@ -7,6 +8,7 @@ import time
 
 import pytest
 
+from chomage_rules.population.compute import _WRITTEN_AT, DETAIL_COLUMNS, OUTPUT_COLUMNS
 from chomage_rules.population.threads import each
 
 
@@ -85,3 +87,8 @@ def test_a_forked_child_makes_its_own_pool() -> None:
         os._exit(0 if sorted(done) == list(range(8)) else 1)
     _, status = os.waitpid(child, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_every_result_column_is_written_at_one_stage_of_the_kernel() -> None:
+    written = [name for stage in _WRITTEN_AT.values() for name, _ in stage]
+    assert sorted(written) == sorted([*OUTPUT_COLUMNS, *DETAIL_COLUMNS])
