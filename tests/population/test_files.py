@@ -5,10 +5,7 @@ compute_population on the whole table, exact totals, bad rows named by their pla
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
 from pydantic import ValidationError
@@ -22,44 +19,22 @@ from chomage_rules.population import (
     FileSummary,
     compute_population_file,
     peer_parameters,
-    peer_population,
 )
+from tests.population.files import population, read, write
 from tests.population.kinds import to_pandas
 
 ROWS = 1_000
 
 
 def _population() -> pd.DataFrame:
-    """The peer's rows, with some hourly-paid, part-time and not-yet-payable rows, and an id."""
-    frame = peer_population(ROWS)
-    frame["card_submitted"] = np.arange(ROWS) % 7 != 3
-    frame["employer_declared"] = np.arange(ROWS) % 11 != 5
-    frame["cp124_category"] = frame["cp124_category"].astype(object)
-    frame["joint_committee"] = np.where(np.arange(ROWS) % 3 == 0, "200", "124")
-    return frame
-
-
-def _write(frame: pd.DataFrame, path: Path, ids: bool = True) -> Path:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    if ids:
-        table = table.add_column(0, "worker_id", pa.array([f"W{i:05d}" for i in range(len(frame))]))
-    if path.suffix == ".csv":
-        pa_csv.write_csv(table, path)
-    else:
-        pq.write_table(table, path, row_group_size=300)  # several row groups
-    return path
-
-
-def _read(path: Path) -> pd.DataFrame:
-    table = pa_csv.read_csv(path) if path.suffix == ".csv" else pq.read_table(path)
-    return table.to_pandas()
+    return population(ROWS)
 
 
 @pytest.mark.parametrize("source", [".parquet", ".csv"])
 @pytest.mark.parametrize("target", [".parquet", ".csv"])
 def test_a_file_gives_the_rows_of_the_whole_table(tmp_path: Path, source: str, target: str) -> None:
     frame = _population()
-    given = _write(frame, tmp_path / f"in{source}")
+    given = write(frame, tmp_path / f"in{source}")
     summary = compute_population_file(
         given,
         tmp_path / f"out{target}",
@@ -70,7 +45,7 @@ def test_a_file_gives_the_rows_of_the_whole_table(tmp_path: Path, source: str, t
         batch_rows=128,
         workers=2,
     )
-    got = _read(tmp_path / f"out{target}")
+    got = read(tmp_path / f"out{target}")
     assert list(got.columns) == ["worker_id", *OUTPUT_COLUMNS, *DETAIL_COLUMNS]
     assert got["worker_id"].tolist() == [f"W{i:05d}" for i in range(ROWS)]
     whole = compute_population(frame, *PEER_MONTH, parameters=peer_parameters(), detail=True)
@@ -90,7 +65,7 @@ def test_a_file_gives_the_rows_of_the_whole_table(tmp_path: Path, source: str, t
 def test_the_summary_is_the_exact_sum_of_the_rows(tmp_path: Path) -> None:
     frame = _population()
     summary = compute_population_file(
-        _write(frame, tmp_path / "in.parquet", ids=False),
+        write(frame, tmp_path / "in.parquet", ids=False),
         tmp_path / "out.parquet",
         *PEER_MONTH,
         parameters=peer_parameters(),
@@ -117,7 +92,7 @@ def test_the_summary_is_the_exact_sum_of_the_rows(tmp_path: Path) -> None:
 def test_a_bad_row_is_named_by_its_place_in_the_file(tmp_path: Path, suffix: str) -> None:
     frame = _population()
     frame.loc[437, "days_economic"] = -2
-    given = _write(frame, tmp_path / f"in{suffix}")
+    given = write(frame, tmp_path / f"in{suffix}")
     with pytest.raises(ValidationError) as error:
         compute_population_file(
             given, tmp_path / "out.parquet", *PEER_MONTH, keep_columns=["worker_id"], batch_rows=100
@@ -146,14 +121,14 @@ def test_text_in_a_number_column_of_a_csv_file_is_named_by_its_row(tmp_path: Pat
 
 
 def test_a_file_of_no_rows_gives_an_output_of_no_rows(tmp_path: Path) -> None:
-    given = _write(_population().head(0), tmp_path / "in.parquet", ids=False)
+    given = write(_population().head(0), tmp_path / "in.parquet", ids=False)
     summary = compute_population_file(given, tmp_path / "out.parquet", *PEER_MONTH)
     assert summary.rows == 0 and summary.payers["employer"].gross == 0
     assert pq.read_table(tmp_path / "out.parquet").schema.names == list(OUTPUT_COLUMNS)
 
 
 def test_the_wrong_kind_of_file_or_column_is_refused(tmp_path: Path) -> None:
-    given = _write(_population().head(10), tmp_path / "in.parquet")
+    given = write(_population().head(10), tmp_path / "in.parquet")
     for bad, where in (
         ({"output": tmp_path / "out.xlsx"}, ("file",)),
         ({"keep_columns": ["niss"]}, ("niss",)),
@@ -171,7 +146,7 @@ def test_the_wrong_kind_of_file_or_column_is_refused(tmp_path: Path) -> None:
 def test_the_progress_bar_is_on_when_asked_and_off_when_not_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    given = _write(_population(), tmp_path / "in.parquet", ids=False)
+    given = write(_population(), tmp_path / "in.parquet", ids=False)
     compute_population_file(given, tmp_path / "a.parquet", *PEER_MONTH, batch_rows=250)
     assert capsys.readouterr().err == ""  # pytest's stderr is not a terminal
     compute_population_file(

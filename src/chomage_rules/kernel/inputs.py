@@ -132,9 +132,23 @@ class KernelOutputs(NamedTuple):
     @property
     def employer_supplement(self) -> Num:
         """The 2024 supplement and the energy scheme's, whoever pays them."""
-        return add(self.supplement.amount, self.energy.amount)
+        return employer_supplement(self.supplement, self.energy)
 
     @property
     def supplement_units_paid(self) -> Num:
         """Units that got the 2024 supplement or the energy scheme's."""
-        return add(self.supplement.paid, self.energy.units)
+        return supplement_units_paid(self.supplement, self.energy)
+
+
+def employer_supplement(
+    extra: supplement.Supplement, energy: energy_supplement.EnergySupplement
+) -> Num:
+    """The 2024 supplement and the energy scheme's, whoever pays them."""
+    return add(extra.amount, energy.amount)
+
+
+def supplement_units_paid(
+    extra: supplement.Supplement, energy: energy_supplement.EnergySupplement
+) -> Num:
+    """Units that got the 2024 supplement or the energy scheme's."""
+    return add(extra.paid, energy.units)

@@ -23,10 +23,11 @@ from ..case.engine import parameter_set
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import PAYERS
 from ..parameters import ParameterSet
+from .columns import Population
 from .compute import check_call, prepare, run
 from .tables import build_result
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["CHANGE_COLUMNS", "ChangeSummary", "Comparison", "Tally", "compare", "compare_rows"]
 
 Columns = Mapping[str, Any]
 """Result columns as numpy arrays, by name."""
@@ -42,26 +43,11 @@ _COMPONENTS = (
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """A baseline and a reform over the same rows.
+class ChangeSummary:
+    """What every comparison sums up (:class:`Comparison` of a table, ``FileComparison`` of a
+    file): the cost by payer and by component under each set, who gains and who loses (the
+    fields are described with :class:`Comparison`)."""
 
-    - ``baseline`` / ``reform``: the two results of :func:`compute_population` (``detail=True``),
-      tables of the input's kind (pandas for a mapping of arrays);
-    - ``rows``: per row, the net total under each and the change, and the change of each payer's
-      gross (all cents), of the same kind;
-    - ``cost``: per payer (who hands the money over: the payment body pays the allowance and the
-      CP 124 top-up, the employer its supplement, a sector fund the supplement where it pays it),
-      gross and tax withheld under each set, and the difference (exact Decimals, EUR);
-    - ``cost_by_component``: the same money by what it is (allowance, construction top-up, employer
-      supplement), which says who bears it: ONEM, the sector fund, the employer;
-    - ``gainers`` / ``losers`` / ``unchanged``: rows whose net total rises, falls, stays;
-    - ``change_quantiles``: the change of the net total at the 0, 10, 25, 50, 75, 90, 100 %
-      quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary).
-    """
-
-    baseline: Any
-    reform: Any
-    rows: Any
     cost: pd.DataFrame
     cost_by_component: pd.DataFrame
     gainers: int
@@ -101,6 +87,29 @@ class Comparison:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Comparison(ChangeSummary):
+    """A baseline and a reform over the same rows.
+
+    - ``baseline`` / ``reform``: the two results of :func:`compute_population` (``detail=True``),
+      tables of the input's kind (pandas for a mapping of arrays);
+    - ``rows``: per row, the net total under each and the change, and the change of each payer's
+      gross (all cents), of the same kind;
+    - ``cost``: per payer (who hands the money over: the payment body pays the allowance and the
+      CP 124 top-up, the employer its supplement, a sector fund the supplement where it pays it),
+      gross and tax withheld under each set, and the difference (exact Decimals, EUR);
+    - ``cost_by_component``: the same money by what it is (allowance, construction top-up, employer
+      supplement), which says who bears it: ONEM, the sector fund, the employer;
+    - ``gainers`` / ``losers`` / ``unchanged``: rows whose net total rises, falls, stays;
+    - ``change_quantiles``: the change of the net total at the 0, 10, 25, 50, 75, 90, 100 %
+      quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary).
+    """
+
+    baseline: Any
+    reform: Any
+    rows: Any
+
+
 def compare(
     frame: Any,
     year: int,
@@ -120,10 +129,10 @@ def compare(
     """
     check_call(year, month, workers)
     baseline, reform = parameter_set(baseline), parameter_set(reform)
-    population, (figures_before, figures_after) = prepare(frame, year, month, [baseline, reform])
-    before = run(population, figures_before, baseline, True, workers)
-    after = run(population, figures_after, reform, True, workers)
-    change = after["net_total_cents"] - before["net_total_cents"]
+    tally = Tally()
+    population, before, after, change = compare_rows(
+        frame, (year, month), (baseline, reform), workers, tally
+    )
     source = population.source
     kind = "pandas" if source.kind == "mapping" else source.kind
     kind = "arrow" if kind == "arrow_batch" else kind
@@ -131,32 +140,88 @@ def compare(
     return Comparison(
         baseline=build_result(kind, dict(before), baseline.fingerprint(), index),
         reform=build_result(kind, dict(after), reform.fingerprint(), index),
-        rows=build_result(kind, _rows(before, after, change), None, index),
-        cost=_cost(before, after),
-        cost_by_component=_components(before, after),
-        gainers=int((change > 0).sum()),
-        losers=int((change < 0).sum()),
-        unchanged=int((change == 0).sum()),
-        change_quantiles=_quantiles(change),
+        rows=build_result(kind, change_rows(before, after, change), None, index),
+        **tally.summaries(),
     )
 
 
-def _rows(before: Columns, after: Columns, change: Any) -> dict[str, Any]:
-    """Per row: the net before and after, and each payer's change."""
-    return {
-        "net_total_baseline_cents": before["net_total_cents"],
-        "net_total_reform_cents": after["net_total_cents"],
-        "net_total_change_cents": change,
-        **{
-            f"{payer}_gross_change_cents": after[f"{payer}_gross_cents"]
-            - before[f"{payer}_gross_cents"]
-            for payer in PAYERS
-        },
-    }
+def compare_rows(
+    frame: Any,
+    month: tuple[int, int],
+    sets: tuple[ParameterSet, ParameterSet],
+    workers: int | None,
+    tally: Tally,
+    first_row: int = 0,
+) -> tuple[Population, dict[str, Any], dict[str, Any], Any]:
+    """The one pass of a comparison: ``frame`` validated and adapted once, the kernel run under
+    each set, the change of each row's net total, and the rows added to ``tally``: the
+    population, the two sets' result columns (``detail=True``) and the change (numpy)."""
+    population, (figures_before, figures_after) = prepare(frame, *month, list(sets), first_row)
+    before = run(population, figures_before, sets[0], True, workers)
+    after = run(population, figures_after, sets[1], True, workers)
+    change = after["net_total_cents"] - before["net_total_cents"]
+    tally.add(before, after, change)
+    return population, before, after, change
+
+
+CHANGE_COLUMNS = (
+    "net_total_baseline_cents",
+    "net_total_reform_cents",
+    "net_total_change_cents",
+    *(f"{payer}_gross_change_cents" for payer in PAYERS),
+)
+"""The columns of ``Comparison.rows`` (cents)."""
+
+
+def change_rows(before: Columns, after: Columns, change: Any) -> dict[str, Any]:
+    """Per row: the net before and after, and each payer's change (:data:`CHANGE_COLUMNS`)."""
+    gross = [after[f"{p}_gross_cents"] - before[f"{p}_gross_cents"] for p in PAYERS]
+    values = [before["net_total_cents"], after["net_total_cents"], change, *gross]
+    return dict(zip(CHANGE_COLUMNS, values, strict=True))
+
+
+class Tally:
+    """A comparison's summaries, added up over its rows a batch at a time, in memory that does
+    not grow with the rows: exact sums of cents (Python integers) under each set, and how many
+    rows have each change of their net total (the quantiles are then exact: a change is a whole
+    number of cents, and there are at most as many distinct ones as a month's net has cents)."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.before: dict[str, int] = dict.fromkeys(_SUMMED, 0)
+        self.after: dict[str, int] = dict.fromkeys(_SUMMED, 0)
+        self.changes: Any = np.zeros(0, dtype=np.int64)
+        """The distinct changes so far, in order (cents)."""
+        self.counts: Any = np.zeros(0, dtype=np.int64)
+        """How many rows have each."""
+
+    def add(self, before: Columns, after: Columns, change: Any) -> None:
+        self.rows += len(change)
+        for name in _SUMMED:
+            self.before[name] += _sum(before[name])
+            self.after[name] += _sum(after[name])
+        values, counts = np.unique(change, return_counts=True)
+        merged, positions = np.unique(np.concatenate([self.changes, values]), return_inverse=True)
+        total = np.zeros(len(merged), dtype=np.int64)
+        np.add.at(total, positions, np.concatenate([self.counts, counts]))
+        self.changes, self.counts = merged, total
+
+    def summaries(self) -> dict[str, Any]:
+        """The fields of :class:`ChangeSummary`."""
+        changes, counts = self.changes, self.counts
+        return {
+            "cost": _cost(self.before, self.after),
+            "cost_by_component": _components(self.before, self.after),
+            "gainers": int(counts[changes > 0].sum()),
+            "losers": int(counts[changes < 0].sum()),
+            "unchanged": int(counts[changes == 0].sum()),
+            "change_quantiles": _ranked(changes, counts),
+        }
 
 
 def _cost(before: Columns, after: Columns) -> pd.DataFrame:
-    """Per payer: the gross paid and withheld, before and after (exact sums, in EUR)."""
+    """Per payer: the gross paid and withheld, before and after (exact sums, in EUR), from the
+    result columns or from their sums."""
     return pd.DataFrame(
         [
             {
@@ -175,7 +240,8 @@ def _cost(before: Columns, after: Columns) -> pd.DataFrame:
 
 
 def _components(before: Columns, after: Columns) -> pd.DataFrame:
-    """Per component of the month (allowance, top-up, supplement, withholding, net)."""
+    """Per component of the month (allowance, top-up, supplement, withholding, net), from the
+    result columns or from their sums."""
     return pd.DataFrame(
         [
             {
@@ -191,19 +257,35 @@ def _components(before: Columns, after: Columns) -> pd.DataFrame:
     ).set_index("component")
 
 
+_SUMMED = (
+    *(f"{payer}_{what}_cents" for payer in PAYERS for what in ("gross", "withholding")),
+    *(f"{component}_cents" for component in _COMPONENTS),
+)
+"""The result columns a comparison's summaries sum."""
+
+
 def _quantiles(change: Any) -> dict[float, Decimal]:
     """Quantiles of the change per row (the nearest rank below), in EUR."""
-    if not len(change):
+    return _ranked(*np.unique(change, return_counts=True))
+
+
+def _ranked(changes: Any, counts: Any) -> dict[float, Decimal]:
+    """The quantiles of rows of which ``counts[i]`` have the change ``changes[i]`` (in order):
+    at each quantile q, the change of the row of rank ``int(q × (rows - 1))`` (from 0)."""
+    rows = int(counts.sum())
+    if not rows:
         return {}
-    ordered = np.sort(change)
-    positions = [int(q * (len(ordered) - 1)) for q in _QUANTILES]
+    last_rank = np.cumsum(counts) - 1  # the rank of the last row of each change
     return {
-        q: cents_to_decimal(int(ordered[i])) for q, i in zip(_QUANTILES, positions, strict=True)
+        q: cents_to_decimal(int(changes[np.searchsorted(last_rank, int(q * (rows - 1)))]))
+        for q in _QUANTILES
     }
 
 
 def _sum(cents: Any) -> int:
-    """The exact sum of a column of cents (int64 holds 10**13 rows of 10**5 EUR)."""
+    """The exact sum of a column of cents (int64 holds 10**13 rows of 10**5 EUR), or a sum."""
+    if isinstance(cents, int):
+        return cents
     return int(np.asarray(cents, dtype=np.int64).sum())
 
 

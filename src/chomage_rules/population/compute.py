@@ -10,7 +10,7 @@ memory); a column that holds one value on every row is computed once.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -19,7 +19,8 @@ import numpy.typing as npt
 
 from ..case.engine import not_covered, parameter_set
 from ..core.errors import ParameterNotCovered, input_error
-from ..kernel import KernelOutputs, MonthFigures, compute_kernel, month_figures
+from ..kernel import MonthFigures, compute_kernel, month_figures
+from ..kernel.inputs import employer_supplement, supplement_units_paid
 from ..parameters import ParameterSet
 from ..rules.daily_wage import SIX_DAY_WEEK
 from ..rules.rate import RateGroup
@@ -27,6 +28,7 @@ from .columns import Population, read_population, refuse_rows
 from .ops import NUMPY
 from .privacy import safe_input
 from .tables import STATUS_CATEGORIES, build_result
+from .threads import each
 
 __all__ = [
     "CHUNK_ROWS",
@@ -82,42 +84,63 @@ _UNIT_COLUMNS = frozenset(
 ) - {"status"}
 
 
-def _outputs(k: KernelOutputs, detail: bool) -> dict[str, Any]:
-    """The result columns of one chunk, in cents or half units (scalars where constant)."""
-    out: dict[str, Any] = {}
-    for group, label in _GROUP.items():
-        out[f"units_{label}"] = k.group_units[group]
-        out[f"daily_amount_{label}_cents"] = k.daily.get(group, 0)
-    p = k.payments
-    out.update(
-        {
-            "gross_allowance_cents": k.allowance.gross,
-            "sector_top_up_cents": k.construction.sector_top_up,
-            "employer_supplement_cents": k.employer_supplement,
-            "payment_body_withholding_cents": p.payment_body_withholding,
-            "employer_withholding_cents": p.employer_withholding,
-            "sector_fund_withholding_cents": p.fund_withholding,
-            "withholding_cents": p.withholding,
-            "net_total_cents": p.net_total,
-            "status": k.status,
-            "supplement_units_after": k.supplement.counted_after,
-            "cp124_credit_used_after": k.construction.credit_used_after,
-        }
-    )
-    if detail:
-        out.update(
-            {
-                "supplement_units_paid": k.supplement_units_paid,
-                "construction_units_paid": k.construction.covered,
-                "payment_body_gross_cents": p.payment_body_gross,
-                "payment_body_net_cents": p.payment_body_net,
-                "employer_gross_cents": p.employer_gross,
-                "employer_net_cents": p.employer_net,
-                "sector_fund_gross_cents": p.fund_gross,
-                "sector_fund_net_cents": p.fund_net,
-            }
-        )
-    return out
+Stage = Mapping[str, Any]
+"""The kernel's results so far in a chunk, by :class:`~chomage_rules.kernel.KernelOutputs`
+field (see :data:`~chomage_rules.kernel.chain.Sink`)."""
+
+
+Read = Callable[[Stage], Any]
+
+
+def _of(stage: str, field: str) -> Read:
+    """A field of one of the kernel's results."""
+    return lambda results: getattr(results[stage], field)
+
+
+def _of_group(stage: str, group: RateGroup) -> Read:
+    """One rate group's value of one of the kernel's results (0 for a group it has not)."""
+    return lambda results: results[stage].get(group, 0)
+
+
+_PAYMENTS = {
+    "payment_body_withholding_cents": "payment_body_withholding",
+    "employer_withholding_cents": "employer_withholding",
+    "sector_fund_withholding_cents": "fund_withholding",
+    "withholding_cents": "withholding",
+    "net_total_cents": "net_total",
+    "payment_body_gross_cents": "payment_body_gross",
+    "payment_body_net_cents": "payment_body_net",
+    "employer_gross_cents": "employer_gross",
+    "employer_net_cents": "employer_net",
+    "sector_fund_gross_cents": "fund_gross",
+    "sector_fund_net_cents": "fund_net",
+}
+
+_WRITTEN_AT: dict[str, list[tuple[str, Read]]] = {
+    "group_units": [
+        (f"units_{label}", _of_group("group_units", group)) for group, label in _GROUP.items()
+    ],
+    "daily": [
+        (f"daily_amount_{label}_cents", _of_group("daily", group))
+        for group, label in _GROUP.items()
+    ],
+    "allowance": [("gross_allowance_cents", _of("allowance", "gross"))],
+    "energy": [
+        ("employer_supplement_cents", lambda r: employer_supplement(r["supplement"], r["energy"])),
+        ("supplement_units_after", _of("supplement", "counted_after")),
+        ("supplement_units_paid", lambda r: supplement_units_paid(r["supplement"], r["energy"])),
+    ],
+    "construction": [
+        ("sector_top_up_cents", _of("construction", "sector_top_up")),
+        ("cp124_credit_used_after", _of("construction", "credit_used_after")),
+        ("construction_units_paid", _of("construction", "covered")),
+    ],
+    "payments": [(name, _of("payments", field)) for name, field in _PAYMENTS.items()],
+    "status": [("status", lambda results: results["status"])],
+}
+"""Each result column (in cents or half units, a scalar where constant), by the kernel's result
+it is read from: written into the result as soon as the kernel has it, while it is still in the
+processor's cache."""
 
 
 def compute_population(
@@ -218,36 +241,64 @@ def _run(
     population: Population, figures: MonthFigures, detail: bool, workers: int
 ) -> dict[str, Any]:
     n = population.n
-    # one block per dtype, each column a row of it: a single large allocation is backed by huge
-    # pages, which halves the cost of first touching a million-row result (measured: 24 vs 55 ms)
     wanted = [*OUTPUT_COLUMNS, *(DETAIL_COLUMNS if detail else ())]
-    names = [name for name in wanted if name != "status"]
-    units = [name for name in names if name in _UNIT_COLUMNS]
-    cents = [name for name in names if name not in _UNIT_COLUMNS]
-    unit_block = np.empty((len(units), n), dtype=np.float64)
-    cent_block = np.empty((len(cents), n), dtype=np.int64)
-    columns: dict[str, Any] = {name: unit_block[i] for i, name in enumerate(units)}
-    columns.update({name: cent_block[i] for i, name in enumerate(cents)})
-    columns["status"] = np.empty(n, dtype=np.int8)
+    columns, zeroed = _result_columns(wanted, n)
+    plan = {
+        stage: [(name, read) for name, read in written if name in columns]
+        for stage, written in _WRITTEN_AT.items()
+    }
 
     def chunk(start: int) -> None:
         """Rows ``start`` to the chunk's end, written into the result's own rows."""
         stop = min(start + CHUNK_ROWS, n)
-        k = compute_kernel(NUMPY, population.kernel_inputs(start, stop), figures)
-        for name, value in _outputs(k, detail).items():
-            if name in _UNIT_COLUMNS:
-                np.multiply(value, 0.5, out=columns[name][start:stop])  # halves: exact
-            else:
-                columns[name][start:stop] = value
+        results: dict[str, Any] = {}
 
-    starts = range(0, n, CHUNK_ROWS)
-    if workers == 1 or len(starts) <= 1:
-        for start in starts:
-            chunk(start)
-    else:
-        with ThreadPoolExecutor(min(workers, len(starts))) as pool:
-            list(pool.map(chunk, starts))  # list(): an exception in a chunk is raised here
+        def write(stage: str, result: object) -> None:
+            results[stage] = result
+            for name, read in plan.get(stage, ()):
+                value = read(results)
+                if zeroed and type(value) is int and value == 0:
+                    continue  # the rows are zeros already (a literal 0: nobody has any)
+                if name in _UNIT_COLUMNS:
+                    np.multiply(value, 0.5, out=columns[name][start:stop])  # halves: exact
+                else:
+                    columns[name][start:stop] = value
+
+        compute_kernel(NUMPY, population.kernel_inputs(start, stop), figures, write)
+
+    each(chunk, range(0, n, CHUNK_ROWS), workers)
     return {name: columns[name] for name in wanted}
+
+
+_MAPPED_BYTES = 1 << 25
+"""32 MiB: the C library maps an allocation larger than this afresh from the system (glibc's
+largest threshold on 64 bits), whose pages are zero until touched; a smaller one may reuse
+memory, which ``np.zeros`` must then clear itself."""
+
+
+def _result_columns(wanted: list[str], n: int) -> tuple[dict[str, Any], bool]:
+    """The result columns, views of one block, and whether they are zeros already.
+
+    Writing a million-row result is bound by memory: its pages are zeroed by the system when
+    first touched, then written. One large allocation is backed by huge pages (measured: first
+    touch 24 vs 55 ms with a column each). A block larger than :data:`_MAPPED_BYTES` is made
+    with ``np.zeros``, which costs nothing until a page is touched, and a chunk's literal 0 is
+    then not written: a column nobody has anything in (energy-crisis units, a sector fund's
+    withholding) is never touched (about 5 ms at 1M rows for three). A smaller block is made
+    with ``np.empty`` and written whole.
+    """
+    names = [name for name in wanted if name != "status"]
+    size = len(names) * 8 * n + n
+    zeroed = size > _MAPPED_BYTES
+    block = (np.zeros if zeroed else np.empty)(size, dtype=np.uint8)
+    columns: dict[str, Any] = {
+        name: block[8 * n * i : 8 * n * (i + 1)].view(
+            np.float64 if name in _UNIT_COLUMNS else np.int64
+        )
+        for i, name in enumerate(names)
+    }
+    columns["status"] = block[8 * n * len(names) :].view(np.int8)
+    return columns, zeroed
 
 
 # --------------------------------------------------------------------------- int64 headroom

@@ -30,11 +30,19 @@ from ..core.money import cents_to_decimal
 from ..core.vocabulary import PAYERS
 from ..parameters import ParameterSet
 from .columns import COLUMN_BY_NAME, Column
+from .compare import ChangeSummary, Tally, change_rows, compare_rows
 from .compute import DETAIL_COLUMNS, OUTPUT_COLUMNS, check_call, prepare, run
 from .privacy import safe_input
 from .tables import STATUS_CATEGORIES, build_result
 
-__all__ = ["BATCH_ROWS", "FileSummary", "PayerTotals", "compute_population_file"]
+__all__ = [
+    "BATCH_ROWS",
+    "FileComparison",
+    "FileSummary",
+    "PayerTotals",
+    "compare_file",
+    "compute_population_file",
+]
 
 BATCH_ROWS = 1 << 18
 """Rows read, computed and written at a time by default (262,144: four of the engine's chunks,
@@ -102,19 +110,17 @@ class _Totals:
 
     def __init__(self) -> None:
         self.rows = 0
-        self.batches = 0
         self.cents: dict[str, int] = {}
         self.statuses = np.zeros(len(STATUS_CATEGORIES), dtype=np.int64)
 
     def add(self, columns: Mapping[str, Any]) -> None:
-        self.batches += 1
         self.rows += len(columns["status"])
         for name, values in columns.items():
             if name.endswith("_cents") and not name.startswith("daily_amount_"):
                 self.cents[name] = self.cents.get(name, 0) + int(values.sum())
         self.statuses += np.bincount(columns["status"], minlength=len(STATUS_CATEGORIES))
 
-    def summary(self, source: Path, target: Path, seconds: float) -> FileSummary:
+    def summary(self, source: Path, target: Path, batches: int, seconds: float) -> FileSummary:
         def eur(name: str) -> Decimal:
             return cents_to_decimal(self.cents.get(name, 0))
 
@@ -130,7 +136,7 @@ class _Totals:
             input=source,
             output=target,
             rows=self.rows,
-            batches=self.batches,
+            batches=batches,
             payers=MappingProxyType(payers),
             components=MappingProxyType({c: eur(f"{c}_cents") for c in _COMPONENTS}),
             statuses=MappingProxyType(
@@ -176,60 +182,149 @@ def compute_population_file(
     component, rows per status.
     """
     check_call(year, month, workers)
+    parameters = parameter_set(parameters)
+    wanted = [*OUTPUT_COLUMNS, *(DETAIL_COLUMNS if detail else ())]
+    totals = _Totals()
+
+    def results(batch: Any, first_row: int) -> Any:
+        population, (figures,) = prepare(batch, year, month, [parameters], first_row)
+        columns = run(population, figures, parameters, True, workers)
+        totals.add(columns)
+        return build_result("arrow_batch", {name: columns[name] for name in wanted}, None)
+
+    source, target = Path(input), Path(output)
+    started = time.perf_counter()
+    batches = _through(source, target, (batch_rows, keep_columns, progress), results)
+    return totals.summary(source, target, batches, time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class FileComparison(ChangeSummary):
+    """A baseline and a reform over every row of a file (:func:`compare_file`): the summaries of
+    :class:`~chomage_rules.population.Comparison`, summed over the batches.
+
+    - ``rows``: worker-months compared; ``batches``: record batches read;
+    - ``cost``, ``cost_by_component``, ``gainers``, ``losers``, ``unchanged``,
+      ``change_quantiles``, ``net_cost``: as ``compare`` gives them for the whole table, exactly
+      (sums of cents; the quantiles from the count of rows of each change, in cents);
+    - ``seconds``: the time it took, reading and writing included.
+    """
+
+    input: Path
+    output: Path
+    rows: int
+    batches: int
+    seconds: float = field(compare=False)
+
+    def summary(self) -> str:
+        """A few lines for a terminal or a log."""
+        rate = self.rows / self.seconds if self.seconds else 0.0
+        head = (
+            f"{self.rows:,} rows from {self.input.name} to {self.output.name} in "
+            f"{self.seconds:.1f} s ({rate:,.0f} rows/s, each under both sets)"
+        )
+        return head + "\n" + super().summary()
+
+
+def compare_file(
+    input: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    year: int,
+    month: int,
+    baseline: ParameterSet,
+    reform: ParameterSet,
+    *,
+    keep_columns: Sequence[str] = (),
+    batch_rows: int = BATCH_ROWS,
+    workers: int | None = None,
+    progress: bool | None = None,
+) -> FileComparison:
+    """Compare ``baseline`` and ``reform`` over every row of a Parquet or CSV file, batch by
+    batch: :func:`~chomage_rules.population.compare` for a file larger than memory.
+
+    The file is read as :func:`compute_population_file` reads it (the same columns, suffixes,
+    ``keep_columns``, ``batch_rows``, ``workers``, ``progress``, errors named by the row's place
+    in the file, all or nothing). Each batch is validated and adapted once (a CP 124 counter
+    against the stricter credit of the two sets), and the kernel runs on it under each set.
+    ``output`` gets, row for row, ``keep_columns`` and then the columns of ``compare``'s
+    ``rows`` (:data:`~chomage_rules.population.CHANGE_COLUMNS`: the net total under each set,
+    its change, and each payer's change of gross, in cents). Returns a :class:`FileComparison`:
+    the summaries ``compare`` gives for the whole table, identical to them.
+    """
+    check_call(year, month, workers)
+    sets = (parameter_set(baseline), parameter_set(reform))
+    tally = Tally()
+
+    def results(batch: Any, first_row: int) -> Any:
+        _, before, after, change = compare_rows(
+            batch, (year, month), sets, workers, tally, first_row
+        )
+        return build_result("arrow_batch", change_rows(before, after, change), None)
+
+    source, target = Path(input), Path(output)
+    started = time.perf_counter()
+    batches = _through(source, target, (batch_rows, keep_columns, progress), results)
+    return FileComparison(
+        input=source,
+        output=target,
+        rows=tally.rows,
+        batches=batches,
+        **tally.summaries(),
+        seconds=time.perf_counter() - started,
+    )
+
+
+Results = Callable[[Any, int], Any]
+"""What a batch gives (an Arrow RecordBatch of result columns), from the batch without its kept
+columns and the position of its first row in the file."""
+
+
+def _through(
+    source: Path,
+    target: Path,
+    reading: tuple[int, Sequence[str], bool | None],
+    results: Results,
+) -> int:
+    """``source`` read in batches (``batch_rows``, ``keep_columns``, ``progress``: see
+    ``compute_population_file``), each batch's results written to ``target``, all or nothing;
+    the number of batches read."""
+    batch_rows, keep_columns, progress = reading
     if isinstance(batch_rows, bool) or not isinstance(batch_rows, int) or batch_rows < 1:
         raise input_error(
             "population", ("batch_rows",), "a whole number from 1", safe_input(batch_rows)
         )
-    parameters = parameter_set(parameters)
-    source, target = Path(input), Path(output)
     read = _reader(source, batch_rows, keep_columns)
     _format(target)  # refused before the input is read
-    started = time.perf_counter()
-    totals = _Totals()
     partial = target.with_name(f".{target.name}.partial")
     try:
         with _Progress(progress, read.total) as bar:
-            _stream(
-                read, partial, keep_columns, (year, month, parameters, detail, workers), totals, bar
-            )
+            batches = _stream(read, partial, keep_columns, results, bar)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    return totals.summary(source, target, time.perf_counter() - started)
+    return batches
 
 
 def _stream(
-    read: _Reader,
-    partial: Path,
-    keep_columns: Sequence[str],
-    job: tuple[int, int, ParameterSet, bool, int | None],
-    totals: _Totals,
-    bar: _Progress,
-) -> None:
-    """Every batch read, computed and written, in order."""
-    year, month, parameters, detail, workers = job
-    wanted = [*OUTPUT_COLUMNS, *(DETAIL_COLUMNS if detail else ())]
+    read: _Reader, partial: Path, keep_columns: Sequence[str], results: Results, bar: _Progress
+) -> int:
+    """Every batch read, computed and written, in order; the number of batches read."""
     writer: _Writer | None = None
-    offset = 0
+    offset = batches = 0
     for batch in read.batches():
         kept, engine = _split(batch, keep_columns, offset)
-        population, (figures,) = prepare(engine, year, month, [parameters], offset)
-        columns = run(population, figures, parameters, True, workers)
-        totals.add(columns)
-        results = build_result("arrow_batch", {n: columns[n] for n in wanted}, None)
-        out = _join(kept, results)
+        out = _join(kept, results(engine, offset))
         if writer is None:
             writer = _Writer(partial, out.schema)
         writer.write(out)
         offset += batch.num_rows
+        batches += 1
         bar.update(batch.num_rows)
     if writer is None:  # a file of no rows: an output of no rows, with its columns
-        empty = read.empty()
-        kept, engine = _split(empty, keep_columns, 0)
-        population, (figures,) = prepare(engine, year, month, [parameters])
-        columns = run(population, figures, parameters, detail, workers)
-        writer = _Writer(partial, _join(kept, build_result("arrow_batch", columns, None)).schema)
+        kept, engine = _split(read.empty(), keep_columns, 0)
+        writer = _Writer(partial, _join(kept, results(engine, 0)).schema)
     writer.close()
+    return batches
 
 
 def _split(batch: Any, keep_columns: Sequence[str], offset: int) -> tuple[list[Any], Any]:

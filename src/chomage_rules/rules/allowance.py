@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..core.money import half_up_div
-from ..core.ops import Num, add
+from ..core.ops import Num, add, is_zero
 from ..core.sources import LegalSource
 from ..explain.step import Step
 from .rate import RateGroup
@@ -50,6 +50,8 @@ PARAMETERS: tuple[str, ...] = ()
 
 def component_cents(half_units: Num, amount_cents: Num) -> Num:
     """``units × amount`` in cents, with units given in halves, rounded half up."""
+    if is_zero(half_units):
+        return 0  # no unit (a literal 0, as where no row has any): no pass over a column
     if type(amount_cents) is int and amount_cents % 2 == 0:
         return half_units * (amount_cents // 2)  # an even amount: half units × it is whole cents
     return half_up_div(half_units * amount_cents, 2)

@@ -195,6 +195,7 @@ def compute(
     units after the first ``free`` eligible units of the calendar year with this employer,
     ``clip(prior + eligible - free, 0, eligible)``; none where an agreement guarantees as much."""
     eligible = total(half_units_by_reason, REASONS)
+    counted = add(prior_half_units, eligible)  # the year's eligible units after the month
     threshold, free = f.threshold_cents, f.free_half_units
     if f.amount_cents is None or threshold is None or free is None:
         at_or_below: Flag = False
@@ -209,7 +210,7 @@ def compute(
             weekly_hours_h=weekly_hours_h,
             divisor=divisor,
         )
-        late = ops.minimum(ops.maximum(prior_half_units + eligible - free, 0), eligible)
+        late = ops.minimum(ops.maximum(counted - free, 0), eligible)
         paid = ops.where(agreement_guarantees_supplement, 0, ops.where(at_or_below, eligible, late))
     amount = component_cents(paid, f.amount_cents or 0)
     return Supplement(
@@ -220,7 +221,7 @@ def compute(
         amount,
         ops.where(paid_by_fund, 0, amount),
         ops.where(paid_by_fund, amount, 0),
-        add(prior_half_units, eligible),
+        counted,
     )
 
 

@@ -137,7 +137,10 @@ def compute(
 ) -> Payments:
     """R7: one withholding per payer on what it pays, then the nets."""
     body_gross = add(allowance, sector_top_up)
-    body = withheld_cents((allowance, f.legal), (sector_top_up, f.complement))
+    if f.legal == f.complement:  # one rate on both: withheld_cents would form the same sum
+        body = withheld_cents((body_gross, f.legal))
+    else:
+        body = withheld_cents((allowance, f.legal), (sector_top_up, f.complement))
     employer = withheld_cents((employer_part, f.complement))
     fund = withheld_cents((fund_part, f.complement))
     body_net = subtract(body_gross, body)
