@@ -60,4 +60,6 @@ def test_the_what_if_notebook_runs() -> None:
     assert not [o for o in outputs if o.output_type == "error"]
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the two plots
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "0 lose" in printed and "net extra cost to all payers" in printed
+    assert "0 lose" in printed and "extra gross cost, all payers together" in printed
+    # the gross change is not called a net cost: the workers receive it less the tax withheld
+    assert "net extra cost" not in printed and "extra net received by the workers" in printed

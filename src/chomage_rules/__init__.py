@@ -1,8 +1,8 @@
 """chomage-rules: Belgian temporary-unemployment benefits, exact to the cent, explained step by step.
 
 The public API is what ``__all__`` lists; everything else may change between versions. The
-population engine (``compute_population``, ``compare``) needs the ``population`` extra (numpy and
-pandas); it is imported only when one of them is first used.
+population engine (``compute_population``, ``compare``, ``frame_from_cases``) needs the
+``population`` extra (numpy and pandas); it is imported only when one of them is first used.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from .parameters import (
 from .rules.ec32_access import Ec32Access, ec32_access
 
 if TYPE_CHECKING:
-    from .population import compare, compute_population
+    from .population import compare, compute_population, frame_from_cases
 
 __all__ = [
     "AllowanceLine",
@@ -92,14 +92,21 @@ __all__ = [
     "compute_months",
     "compute_population",
     "ec32_access",
+    "frame_from_cases",
     "report",
 ]
 
-_POPULATION = ("compare", "compute_population")
+_POPULATION = ("compare", "compute_population", "frame_from_cases")
+
+
+def __dir__() -> list[str]:
+    """The module's names, the population engine's included before it is loaded."""
+    return sorted({*globals(), *_POPULATION})
 
 
 def __getattr__(name: str) -> Any:
-    """``compute_population`` and ``compare``, loaded on first use (they need numpy and pandas)."""
+    """``compute_population``, ``compare`` and ``frame_from_cases``, loaded on first use (they
+    need numpy and pandas)."""
     if name not in _POPULATION:
         raise AttributeError(f"module 'chomage_rules' has no attribute {name!r}")
     try:

@@ -12,7 +12,18 @@ Needs the ``population`` extra (numpy and pandas): ``pip install chomage-rules[p
   :func:`dask_compute` runs the engine over a Dask cluster (``dask``).
 
 polars, pyarrow, tqdm and dask are never imported here: only when a function needs them.
+Without numpy or pandas, importing this package raises an ``ImportError`` that names the extra.
 """
+
+try:
+    import numpy  # noqa: F401 - only to say which extra is missing
+    import pandas  # noqa: F401
+except ImportError as error:
+    raise ImportError(
+        "chomage_rules.population needs numpy and pandas, which the population extra installs: "
+        "pip install 'chomage-rules[population]'",
+        name=error.name,
+    ) from error
 
 from .cluster import dask_compute
 from .columns import COLUMNS, Column

@@ -56,12 +56,24 @@ class ChangeSummary:
     change_quantiles: dict[float, Decimal]
 
     @property
-    def net_cost(self) -> Decimal:
-        """The reform's extra cost to all payers together (gross, EUR); negative is a saving.
+    def cost_by_payer(self) -> pd.DataFrame:
+        """:attr:`cost`, under the name the summary gives it ("Cost by payer")."""
+        return self.cost
 
-        Summed as integer cents: adding Decimals would round to the caller's context (a
-        precision of 6 turns 816,431.55 into 816432)."""
+    @property
+    def gross_cost_change(self) -> Decimal:
+        """The reform's extra gross cost to all payers together (EUR); negative is a saving.
+
+        Gross: before the tax withheld, which the payers hand over to the tax office. Summed as
+        integer cents: adding Decimals would round to the caller's context (a precision of 6
+        turns 816,431.55 into 816432)."""
         return _eur(sum(decimal_to_cents(change) for change in self.cost["gross_change"]))
+
+    @property
+    def net_cost(self) -> Decimal:
+        """:attr:`gross_cost_change` under its first name ("net" as in net of the baseline: it is
+        the change of the gross, not of the net paid to the workers)."""
+        return self.gross_cost_change
 
     def summary(self) -> str:
         """A few lines for a notebook or a log."""
@@ -95,14 +107,17 @@ class Comparison(ChangeSummary):
       tables of the input's kind (pandas for a mapping of arrays);
     - ``rows``: per row, the net total under each and the change, and the change of each payer's
       gross (all cents), of the same kind;
-    - ``cost``: per payer (who hands the money over: the payment body pays the allowance and the
-      CP 124 top-up, the employer its supplement, a sector fund the supplement where it pays it),
-      gross and tax withheld under each set, and the difference (exact Decimals, EUR);
+    - ``cost`` (also ``cost_by_payer``, the summary's "Cost by payer"): per payer (who hands the
+      money over: the payment body pays the allowance and the CP 124 top-up, the employer its
+      supplement, a sector fund the supplement where it pays it), gross and tax withheld under
+      each set, and the difference (exact Decimals, EUR);
     - ``cost_by_component``: the same money by what it is (allowance, construction top-up, employer
       supplement), which says who bears it: ONEM, the sector fund, the employer;
     - ``gainers`` / ``losers`` / ``unchanged``: rows whose net total rises, falls, stays;
     - ``change_quantiles``: the change of the net total at the 0, 10, 25, 50, 75, 90, 100 %
-      quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary).
+      quantiles (EUR, to the cent: each is a row's change, the lower of two at a boundary);
+    - ``gross_cost_change`` (also ``net_cost``, its first name): the change of the gross paid by
+      all payers together.
     """
 
     baseline: Any
