@@ -2,13 +2,15 @@
 
     .venv/bin/python benchmarks/bench_stream.py [--rows 10000000] [--batch-rows 262144]
                                                 [--workers N] [--folder /tmp] [--keep]
+                                                [--compare]
 
 Writes a Parquet file of ``--rows`` rows of the OpenFisca peer's population (the generator of
 ``peer_population``, a new seed per chunk of a million rows, written chunk by chunk: the file is
 never whole in memory), then computes it to a second Parquet file in a fresh process and prints
 its rows per second and its peak memory (``ru_maxrss`` of that process, which did nothing else),
 with the file sizes and the summary of totals. The files are removed at the end unless
-``--keep``.
+``--keep``. With ``--compare``, the file is compared under the peer's figures and a reform (a
+standard rate of 65 %, a supplement of 2.00) by ``compare_file`` instead.
 """
 
 from __future__ import annotations
@@ -49,22 +51,35 @@ def generate(path: Path, rows: int) -> float:
 
 
 def worker(job: dict[str, Any]) -> dict[str, Any]:
-    """In a fresh process: the file computed, its rate and this process's peak memory."""
+    """In a fresh process: the file computed (or compared), its rate and this process's peak
+    memory."""
+    from datetime import date  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
     from chomage_rules.population import (  # noqa: PLC0415
         PEER_MONTH,
+        compare_file,
         compute_population_file,
         peer_parameters,
     )
 
-    summary = compute_population_file(
-        job["input"],
-        job["output"],
-        *PEER_MONTH,
-        parameters=peer_parameters(),
-        batch_rows=job["batch_rows"],
-        workers=job["workers"],
-        progress=False,
-    )
+    options = {"batch_rows": job["batch_rows"], "workers": job["workers"], "progress": False}
+    baseline = peer_parameters()
+    summary: Any
+    if job["compare"]:
+        reform = baseline.override(
+            {
+                "rate.standard": {date(2025, 1, 1): Decimal("0.65")},
+                "supplement.amount": {date(2025, 1, 1): Decimal("2.00")},
+            }
+        )
+        summary = compare_file(
+            job["input"], job["output"], *PEER_MONTH, baseline, reform, **options
+        )
+    else:
+        summary = compute_population_file(
+            job["input"], job["output"], *PEER_MONTH, parameters=baseline, **options
+        )
     return {
         "rows": summary.rows,
         "batches": summary.batches,
@@ -82,6 +97,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--folder", type=Path, default=Path("/tmp"))
     parser.add_argument("--keep", action="store_true", help="keep the input and output files")
+    parser.add_argument("--compare", action="store_true", help="compare_file, under two sets")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(worker(json.loads(args.worker))))
@@ -102,6 +118,7 @@ def main() -> None:
             "output": str(target),
             "batch_rows": args.batch_rows,
             "workers": args.workers,
+            "compare": args.compare,
         }
         done = subprocess.run(
             [sys.executable, __file__, "--worker", json.dumps(job)],
@@ -112,7 +129,8 @@ def main() -> None:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         rate = result["rows"] / result["seconds"]
         print(
-            f"compute_population_file: {result['rows']:,} rows in {result['batches']:,} batches "
+            f"{'compare_file' if args.compare else 'compute_population_file'}: "
+            f"{result['rows']:,} rows in {result['batches']:,} batches "
             f"of {args.batch_rows:,}, {result['seconds']:.1f} s, {rate / 1e6:.2f} M rows/s, "
             f"peak memory {result['peak_rss_mib']:,.0f} MiB; output "
             f"{target.stat().st_size / 2**20:,.0f} MiB; load {os.getloadavg()[0]:.2f}"

@@ -175,6 +175,23 @@ def test_every_problem_of_every_column_is_reported_at_once() -> None:
     assert "both a monthly and an hourly wage" in found[("monthly_wage_cents", "cyd")]
 
 
+def test_the_same_problems_in_the_same_order_whatever_the_threads_reading_the_columns() -> None:
+    # every column read on a thread of its own with its own problems, taken in column order
+    frame = table(
+        monthly_wage_cents=[2500.5, -5.0, 450_000.0],
+        hourly_wage_cents=[0, 0, 2_000],
+        days_economic=[np.nan, 2.0, 1.0],
+        days_per_week=[6, 9, 0],
+        prior_supplement_units=[400, 0, -1],
+        regime=["full_time", "half", "full_time"],
+        card_submitted=[True, 2, False],
+    )
+    expected = refusal(frame, workers=1).errors()
+    assert len(expected) > 6
+    for workers in (2, 3, 8):
+        assert refusal(frame, workers=workers).errors() == expected
+
+
 def test_a_row_already_refused_is_not_checked_again_across_columns() -> None:
     # bob's 40 days are above 31 (his own column's bound): the month's days across reasons are
     # not counted for him as well

@@ -92,3 +92,23 @@ def test_a_forked_child_makes_its_own_pool() -> None:
 def test_every_result_column_is_written_at_one_stage_of_the_kernel() -> None:
     written = [name for stage in _WRITTEN_AT.values() for name, _ in stage]
     assert sorted(written) == sorted([*OUTPUT_COLUMNS, *DETAIL_COLUMNS])
+
+
+def test_calls_from_several_threads_share_the_pool_without_waiting_on_each_other() -> None:
+    done: list[tuple[int, int]] = []
+    lock = threading.Lock()
+
+    def call(caller: int) -> None:
+        def work(item: int) -> None:
+            time.sleep(0.001)
+            with lock:
+                done.append((caller, item))
+
+        each(work, range(12), workers=2)
+
+    callers = [threading.Thread(target=call, args=(caller,)) for caller in range(6)]
+    for thread in callers:
+        thread.start()
+    for thread in callers:
+        thread.join(timeout=30)
+    assert sorted(done) == [(caller, item) for caller in range(6) for item in range(12)]

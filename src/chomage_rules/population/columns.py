@@ -61,6 +61,7 @@ from ..rules import construction, units
 from ..rules.units import working_days_capacity
 from . import tables
 from .privacy import mask_digits, number_text, safe_input, safe_label
+from .threads import each
 
 __all__ = ["COLUMNS", "Column", "Population", "read_population", "refuse_rows"]
 
@@ -443,9 +444,10 @@ class _Problems:
     bounds), so that each problem is reported once and every column's problems at once.
     """
 
-    def __init__(self, source: _Source) -> None:
+    def __init__(self, source: _Source, *, of_shape: bool = True) -> None:
         self.source = source
-        self.details: list[InitErrorDetails] = list(source.problems)
+        self.details: list[InitErrorDetails] = list(source.problems) if of_shape else []
+        """Each problem found, in order (the table's shape's first, if ``of_shape``)."""
         self.wrong: Any = False
         """The rows with a problem of their own so far: a boolean array, or ``False`` for none."""
         self.reading = True
@@ -488,6 +490,12 @@ class _Problems:
     def raise_if_any(self) -> None:
         if self.details:
             raise _error(self.details)
+
+    def add(self, other: _Problems) -> None:
+        """The problems another found (one column's, read on a thread of its own), after ours."""
+        self.details.extend(other.details)
+        if other.wrong is not False:
+            self.wrong = other.wrong if self.wrong is False else (self.wrong | other.wrong)
 
 
 # --------------------------------------------------------------------------- conversions
@@ -887,7 +895,11 @@ def _constant(value: Any) -> Any:
 
 
 def read_population(
-    frame: Any, first_day: date, figures: Sequence[MonthFigures], first_row: int = 0
+    frame: Any,
+    first_day: date,
+    figures: Sequence[MonthFigures],
+    first_row: int = 0,
+    workers: int = 1,
 ) -> Population:
     """Validate a whole population and convert it to exact integer columns.
 
@@ -895,7 +907,8 @@ def read_population(
     table of no rows is an empty population (its columns are not read: there is nothing in
     them), though an unknown column name is still refused. ``figures``: the month's figures
     under each parameter set the population will be computed with (a counter is checked
-    against the strictest credit); ``first_row``: the position of the first row in a file.
+    against the strictest credit); ``first_row``: the position of the first row in a file;
+    ``workers``: the threads the columns are read over (the result is the same for any).
     """
     source = _Source(frame, first_row)
     problems = _Problems(source)
@@ -903,7 +916,7 @@ def read_population(
     if source.problems or source.n == 0:
         problems.raise_if_any()  # a column that is not one value per row cannot be read
         return _empty(source, first_day)
-    values, codes, extent, factors = _read_columns(source, problems, figures)
+    values, codes, extent, factors = _read_columns(source, problems, figures, workers)
     _categories(values, codes)
     # the checks across columns leave out the rows already found wrong, and run on single
     # values wherever a column holds only one
@@ -970,38 +983,62 @@ def _check_names(source: _Source, problems: _Problems) -> None:
 
 
 def _read_columns(
-    source: _Source, problems: _Problems, figures: Sequence[MonthFigures]
+    source: _Source, problems: _Problems, figures: Sequence[MonthFigures], workers: int
 ) -> tuple[
     dict[str, Any], dict[str, tuple[Any, list[str]]], dict[str, tuple[int, int]], dict[str, int]
 ]:
     """Each column converted and checked on its own: the values (a default for a missing
     column, or one that cannot be read), the codes of the category columns, each numeric
-    column's extent, and the factors of the columns held as given (``Population.factors``)."""
-    values: dict[str, Any] = {}
+    column's extent, and the factors of the columns held as given (``Population.factors``).
+
+    The columns are read over ``workers`` threads (their passes over the rows release the
+    interpreter's lock), each with its own problems, which are then taken in the columns'
+    order: the same error, in the same order, whatever the number of threads.
+    """
+    values: dict[str, Any] = {column.name: column.default for column in COLUMNS}
     codes: dict[str, tuple[Any, list[str]]] = {}
     extent: dict[str, tuple[int, int]] = {}  # (min, max) of each numeric column
     factors: dict[str, int] = {}
-    for column in COLUMNS:
-        values[column.name] = column.default
-        if column.name not in source.names or column.name in source.duplicates:
-            continue
+    given = [c for c in COLUMNS if c.name in source.names and c.name not in source.duplicates]
+    found: dict[str, tuple[_Problems, Any]] = {}
+
+    def read(column: Column) -> None:
+        own = _Problems(source, of_shape=False)
+        found[column.name] = own, _read_column(source, own, column, figures)
+
+    each(read, given, workers)
+    for column in given:
+        own, result = found[column.name]
+        problems.add(own)
         if column.kind == "category":
-            valid: Callable[[str], bool] = (
-                column.choices.__contains__ if column.choices else is_joint_committee
-            )
-            codes[column.name] = _category_codes(source, problems, column, valid)
-        elif column.kind == "flag":
-            flags = _flag_array(source, problems, column)
-            if flags is not None:
-                values[column.name] = _constant(flags)
-        else:
-            numbers = _number_array(source, problems, column)
-            if numbers is not None:
-                value, factor = _check_bounds(problems, column, numbers, figures, extent)
-                values[column.name] = value
-                if factor != 1:
-                    factors[column.name] = factor
+            codes[column.name] = result
+        elif result is not None:
+            values[column.name], factor, bounds = result
+            if bounds is not None:
+                extent[column.name] = bounds
+            if factor != 1:
+                factors[column.name] = factor
     return values, codes, extent, factors
+
+
+def _read_column(
+    source: _Source, problems: _Problems, column: Column, figures: Sequence[MonthFigures]
+) -> Any:
+    """One column on its own: a category column's codes; a flag column's values (one value
+    where it holds one) and 1, without extent; a numeric column's values (or its one value),
+    factor and extent; None where it cannot be read."""
+    if column.kind == "category":
+        valid: Callable[[str], bool] = (
+            column.choices.__contains__ if column.choices else is_joint_committee
+        )
+        return _category_codes(source, problems, column, valid)
+    if column.kind == "flag":
+        flags = _flag_array(source, problems, column)
+        return None if flags is None else (_constant(flags), 1, None)
+    numbers = _number_array(source, problems, column)
+    if numbers is None:
+        return None
+    return _check_bounds(problems, column, numbers, figures)
 
 
 _DERIVED = ("uses_full_time_hours", "category_code", "has_category", "in_construction")
@@ -1012,10 +1049,9 @@ def _check_bounds(
     column: Column,
     numbers: _Numbers,
     figures: Sequence[MonthFigures],
-    extent: dict[str, tuple[int, int]],
-) -> tuple[Any, int]:
-    """Check a numeric column's bounds; return it and its factor (``_Numbers.factor``), or its
-    one value (in its integers) and 1 if it holds only one.
+) -> tuple[Any, int, tuple[int, int]]:
+    """Check a numeric column's bounds; return it, its factor (``_Numbers.factor``) and its
+    extent, or its one value (in its integers), 1 and its extent if it holds only one.
 
     One min and one max per column: the rows that break a bound are looked for only when one
     does. Those rows then hold the column's default, so that the checks across columns (which
@@ -1032,10 +1068,9 @@ def _check_bounds(
         values, factor = numbers.integers(), 1
         values = np.where(np.logical_or.reduce(broken), _neutral(column) * _scale(column), values)
         low, high = (int(bound) for bound in _min_max(values))
-    extent[column.name] = (low, high)
     if low == high:
-        return low, 1
-    return values, factor
+        return low, 1, (low, high)
+    return values, factor, (low, high)
 
 
 def _scale(column: Column) -> int:

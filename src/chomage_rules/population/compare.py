@@ -171,7 +171,9 @@ def compare_rows(
     """The one pass of a comparison: ``frame`` validated and adapted once, the kernel run under
     each set, the change of each row's net total, and the rows added to ``tally``: the
     population, the two sets' result columns (``detail=True``) and the change (numpy)."""
-    population, (figures_before, figures_after) = prepare(frame, *month, list(sets), first_row)
+    population, (figures_before, figures_after) = prepare(
+        frame, *month, list(sets), first_row, workers
+    )
     before = run(population, figures_before, sets[0], True, workers)
     after = run(population, figures_after, sets[1], True, workers)
     change = after["net_total_cents"] - before["net_total_cents"]

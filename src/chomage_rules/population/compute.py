@@ -176,7 +176,7 @@ def compute_population(
     """
     check_call(year, month, workers)
     parameters = parameter_set(parameters)
-    population, (figures,) = prepare(frame, year, month, [parameters])
+    population, (figures,) = prepare(frame, year, month, [parameters], workers=workers)
     columns = run(population, figures, parameters, detail, workers)
     source = population.source
     return build_result(source.kind, columns, parameters.fingerprint(), source.index)
@@ -201,10 +201,16 @@ def check_call(year: int, month: int, workers: int | None) -> None:
 
 
 def prepare(
-    frame: Any, year: int, month: int, parameter_sets: list[ParameterSet], first_row: int = 0
+    frame: Any,
+    year: int,
+    month: int,
+    parameter_sets: list[ParameterSet],
+    first_row: int = 0,
+    workers: int | None = None,
 ) -> tuple[Population, list[MonthFigures]]:
     """Validate and adapt ``frame`` once for computing it under each of ``parameter_sets``: the
-    population, and the month's figures under each set (``first_row``: see ``_Source``)."""
+    population, and the month's figures under each set (``first_row``: see ``_Source``; the
+    columns are read over ``workers`` threads, every core for None)."""
     first_day = date(year, month, 1)
     all_figures = []
     for parameters in parameter_sets:
@@ -212,7 +218,7 @@ def prepare(
             all_figures.append(month_figures(parameters, first_day))
         except ParameterNotCovered as error:  # a month before the figures is bad input
             raise not_covered(error, year, month, parameters, "population") from None
-    population = read_population(frame, first_day, all_figures, first_row)
+    population = read_population(frame, first_day, all_figures, first_row, threads(workers))
     if population.n:
         for figures in all_figures:
             _check_int64_headroom(population, figures)
@@ -229,12 +235,17 @@ def run(
     """The result columns of a validated population under one set's figures, as numpy arrays
     (``status``: the kernel's codes)."""
     try:
-        return _run(population, figures, detail, workers or os.cpu_count() or 1)
+        return _run(population, figures, detail, threads(workers))
     except ParameterNotCovered as error:  # a figure only some rows need, not in force
         first_day = population.first_day
         raise not_covered(
             error, first_day.year, first_day.month, parameters, "population"
         ) from None
+
+
+def threads(workers: int | None) -> int:
+    """The threads to work on: ``workers``, or every core for None."""
+    return workers or os.cpu_count() or 1
 
 
 def _run(

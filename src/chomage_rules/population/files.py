@@ -187,7 +187,7 @@ def compute_population_file(
     totals = _Totals()
 
     def results(batch: Any, first_row: int) -> Any:
-        population, (figures,) = prepare(batch, year, month, [parameters], first_row)
+        population, (figures,) = prepare(batch, year, month, [parameters], first_row, workers)
         columns = run(population, figures, parameters, True, workers)
         totals.add(columns)
         return build_result("arrow_batch", {name: columns[name] for name in wanted}, None)

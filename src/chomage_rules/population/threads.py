@@ -83,6 +83,7 @@ def each(work: Callable[[_T], None], items: Sequence[_T], workers: int) -> None:
             positions = iter(())
         raise
     for future in futures:
-        future.result()
+        if not future.cancel():  # not started (the pool busy with another call's): no item left
+            future.result()
     if failures:
         raise failures[min(failures)]
