@@ -73,6 +73,7 @@ from .schema import (
     Problem,
     check_value,
     read_file,
+    version_ends,
 )
 from .source import Source
 from .source import source_of as _source
@@ -207,16 +208,12 @@ class Parameter:
 
 def _parameter(name: str, entry: ParameterEntry) -> Parameter:
     """A checked file entry as the library reads it: each version runs until the next starts."""
-    starts = [version.from_ for version in entry.versions]
+    ends = version_ends([version.from_ for version in entry.versions])
     versions = tuple(
         ParameterVersion(
             name=name,
             valid_from=version.from_,
-            valid_until=(
-                date.fromordinal(starts[index + 1].toordinal() - 1)
-                if index + 1 < len(starts)
-                else None
-            ),
+            valid_until=ends[index],
             value=version.value,
             sources=tuple(_source(source) for source in version.sources),
             note=version.note,

@@ -37,6 +37,7 @@ from .schema import (
     Problem,
     SourceEntry,
     read_entries,
+    version_ends,
 )
 from .source import source_of as _source  # a fact's sources are built as a figure's are
 
@@ -161,16 +162,12 @@ def _frozen(value: Any) -> FactValue:
 
 
 def _fact(name: str, entry: FactEntry) -> Fact:
-    starts = [version.from_ for version in entry.versions]
+    ends = version_ends([version.from_ for version in entry.versions])
     versions = tuple(
         FactVersion(
             name=name,
             valid_from=version.from_,
-            valid_until=(
-                date.fromordinal(starts[index + 1].toordinal() - 1)
-                if index + 1 < len(starts)
-                else None
-            ),
+            valid_until=ends[index],
             value=_frozen(version.value),
             confidence=version.confidence,
             sources=tuple(_source(source) for source in version.sources),

@@ -45,6 +45,7 @@ __all__ = [
     "check_value",
     "read_entries",
     "read_file",
+    "version_ends",
 ]
 
 KINDS: tuple[str, ...] = ("amount", "rate", "count", "divisor")
@@ -305,6 +306,13 @@ _KEYS_OF = {
 
 
 # --------------------------------------------------------------------------- reading a file
+
+
+def version_ends(starts: Sequence[date]) -> list[date | None]:
+    """The last day of each version of a series starting on ``starts`` (oldest first): the day
+    before the next one starts, None for the last (it runs on). One rule for figures and facts."""
+    ends: list[date | None] = [date.fromordinal(start.toordinal() - 1) for start in starts[1:]]
+    return [*ends, None]
 
 
 EntryT = TypeVar("EntryT", bound=BaseModel)
