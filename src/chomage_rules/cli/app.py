@@ -202,7 +202,11 @@ def _simulate_parser(commands: Any) -> None:
         description="Compute one month for every row of a Parquet or CSV file (the columns of "
         "docs/population.md), batch by batch, and print the totals. Needs the files extra.",
     )
-    simulate.add_argument("population", metavar="POPULATION", help="a .parquet or .csv file")
+    simulate.add_argument(
+        "population",
+        metavar="POPULATION",
+        help="a .parquet or .csv file, or a folder of Parquet files",
+    )
     simulate.add_argument("--year", type=int, required=True, metavar="Y")
     simulate.add_argument("--month", type=int, required=True, metavar="M")
     _add_set(simulate)

@@ -34,8 +34,10 @@ _COMPONENTS = {
 
 
 def default_output(source: Path) -> Path:
-    """``NAME.results.SUFFIX`` beside ``NAME.SUFFIX``."""
-    return source.with_name(f"{source.stem}.results{source.suffix}")
+    """``NAME.results.SUFFIX`` beside ``NAME.SUFFIX``; for a folder of Parquet parts (whatever its
+    name), one Parquet file ``NAME.results.parquet`` beside it."""
+    same_kind = source.is_file() and source.suffix.lower() in _SUFFIXES
+    return source.with_name(f"{source.stem}.results{source.suffix if same_kind else '.parquet'}")
 
 
 def _engine() -> ModuleType:
@@ -61,8 +63,6 @@ def _paths(population: str, out: str | None) -> tuple[Path, Path]:
     source = Path(population)
     if not source.exists():
         raise CommandError(f"{population}: no such file")
-    if not source.is_file():
-        raise CommandError(f"{population}: is a folder, not a file")
     target = Path(out) if out else default_output(source)
     if out and not target.name.lower().endswith(_SUFFIXES):
         raise CommandError(f"--out {out}: give a .parquet (or .pq) or a .csv file")
