@@ -1,0 +1,92 @@
+"""The prose pages of the documentation run as written.
+
+Each ```python block of a page runs, in the page's order, in one namespace per page, so a block
+may use what an earlier one defined; the blocks carry their own ``assert`` lines, each expected
+number derived in a comment beside it. Each ```console block's ``$ chomage-rules …`` lines run
+in order, in one empty folder per page, through ``python -m chomage_rules`` (this tree), and must
+exit with 0; the lines a block shows under a command are part of what it printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs"
+BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.DOTALL | re.MULTILINE)
+COMMAND = "$ "
+
+# every prose page, with the fewest python and console blocks it holds (a page that lost its
+# examples, or a block the pattern no longer finds, fails here rather than passing empty)
+PAGES = {
+    "index.md": (0, 0),
+    "getting-started.md": (2, 1),
+    "fr/getting-started.md": (2, 1),
+    "nl/getting-started.md": (2, 1),
+    "concepts.md": (4, 0),
+    "rulebook.md": (6, 0),
+    "explanation.md": (4, 1),
+    "exceptions.md": (7, 0),
+}
+
+
+def _blocks(page: str, kind: str) -> list[str]:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return [code for found, code in BLOCK.findall(text) if found == kind]
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_python_block_of_the_page_runs(page: str) -> None:
+    blocks = _blocks(page, "python")
+    assert len(blocks) >= PAGES[page][0]
+    namespace: dict[str, object] = {"__name__": f"docs.{page}"}
+    for block in blocks:
+        exec(compile(block, str(DOCS / page), "exec"), namespace)  # our own docs
+
+
+def _commands(block: str) -> list[tuple[str, list[str]]]:
+    """Each ``$ `` line of a console block and the lines shown under it (its output)."""
+    commands: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith(COMMAND):
+            commands.append((line.removeprefix(COMMAND), []))
+        elif commands and line.strip() and line.strip() != "...":
+            commands[-1][1].append(line)
+    return commands
+
+
+def test_a_console_block_is_read_as_commands_and_their_output() -> None:
+    block = "$ chomage-rules example > case.json\n$ chomage-rules compute case.json\nA\n...\n  B\n"
+    assert _commands(block) == [
+        ("chomage-rules example > case.json", []),
+        ("chomage-rules compute case.json", ["A", "  B"]),
+    ]
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_command_of_the_page_runs(page: str, tmp_path: Path) -> None:
+    commands = [command for block in _blocks(page, "console") for command in _commands(block)]
+    assert len(commands) >= PAGES[page][1]
+    program = f"{shlex.quote(sys.executable)} -m chomage_rules"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}  # this tree, wherever pytest runs
+    for command, shown in commands:
+        assert command.startswith("chomage-rules "), f"{page}: only chomage-rules runs: {command}"
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", command.replace("chomage-rules", program)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, f"{page}: {command}\n{done.stderr}"
+        for line in shown:
+            assert line in done.stdout, f"{page}: {command} shows {line!r}:\n{done.stdout}"
