@@ -38,8 +38,14 @@ PAGES = {
 
 
 def _blocks(page: str, kind: str) -> list[str]:
+    """The page's blocks of one kind, each preceded by as many empty lines as come before it in
+    the page, so that a failing line is reported at its line of the page."""
     text = (DOCS / page).read_text(encoding="utf-8")
-    return [code for found, code in BLOCK.findall(text) if found == kind]
+    return [
+        "\n" * text.count("\n", 0, match.start(2)) + match.group(2)
+        for match in BLOCK.finditer(text)
+        if match.group(1) == kind
+    ]
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
