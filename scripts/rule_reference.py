@@ -280,6 +280,48 @@ WORDS: dict[Language, dict[str, str]] = {
     },
 }
 
+# A rule's heading in French and Dutch (its module's first line, quoted below it, is English).
+RULE_NAMES: dict[Language, dict[str, str]] = {
+    "fr": {
+        "daily_wage": "Rémunération journalière plafonnée",
+        "rate": "Taux selon le motif, et montant journalier",
+        "minimum": "Montant journalier minimum",
+        "units": "Allocations du mois (unités)",
+        "allowance": "L'allocation : unités × montant journalier",
+        "supplement": "Supplément à charge de l'employeur",
+        "energy_supplement": "Supplément du régime énergie (2022-2023)",
+        "construction": "Construction (CP 124) : complément et crédit de 60 unités",
+        "withholding": "Précompte professionnel",
+        "payment_status": "Statut et date du paiement",
+        "control_card": "Carte de contrôle",
+        "ec32_access": "Accès à la carte de contrôle électronique (eC3.2)",
+        "registration": "Inscription comme demandeur d'emploi",
+        "application": "Nouvelle demande d'allocations",
+        "reason_limits": "Limites selon le motif",
+        "counters": "Compteurs laissés par le mois",
+        "dated_figures": "Paramètres datés et leur certitude",
+    },
+    "nl": {
+        "daily_wage": "Begrensd dagloon",
+        "rate": "Percentage volgens de reden, en dagbedrag",
+        "minimum": "Minimaal dagbedrag",
+        "units": "Uitkeringen van de maand (eenheden)",
+        "allowance": "De uitkering: eenheden × dagbedrag",
+        "supplement": "Toeslag ten laste van de werkgever",
+        "energy_supplement": "Toeslag van het energiestelsel (2022-2023)",
+        "construction": "Bouw (PC 124): aanvulling en krediet van 60 eenheden",
+        "withholding": "Bedrijfsvoorheffing",
+        "payment_status": "Status en datum van de betaling",
+        "control_card": "Controlekaart",
+        "ec32_access": "Toegang tot de elektronische controlekaart (eC3.2)",
+        "registration": "Inschrijving als werkzoekende",
+        "application": "Nieuwe aanvraag om uitkeringen",
+        "reason_limits": "Grenzen volgens de reden",
+        "counters": "Tellers die de maand achterlaat",
+        "dated_figures": "Gedateerde parameters en hun zekerheid",
+    },
+}
+
 # --------------------------------------------------------------------------- what is read
 
 
@@ -532,8 +574,7 @@ def section(w: Writer, rule: Rule, sources: Sources, readers: dict[str, Rule]) -
     module = rule.module
     words = w.words
     lines = [
-        f"## {_title(module)} {{#{rule.anchor}}}",
-        "",
+        *_heading(w, rule),
         f"**{words['passage']}**",
         "",
         *_passage(module),
@@ -564,6 +605,16 @@ def section(w: Writer, rule: Rule, sources: Sources, readers: dict[str, Rule]) -
         lines += fact_section(w, sources.facts.fact(name), rule)
     lines += explanations(w, rule, sources)
     return lines
+
+
+def _heading(w: Writer, rule: Rule) -> list[str]:
+    """The rule's heading: its module's first line in English; in French and Dutch, the rule's
+    name in the language, and the module's line under it as written."""
+    title = _title(rule.module)
+    if w.lang == "en":
+        return [f"## {title} {{#{rule.anchor}}}", ""]
+    name = RULE_NAMES[w.lang][rule.name]
+    return [f"## {rule.code} {name} {{#{rule.anchor}}}", "", f"*{escape(title)}*", ""]
 
 
 def _title(module: ModuleType) -> str:
