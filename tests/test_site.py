@@ -49,3 +49,24 @@ def test_the_link_finder_finds_a_link_that_leaves() -> None:
     links = _links("see [the rate](../src/chomage_rules/rules/rate.py) and [x](rules.md#r1)")
     assert links == ["../src/chomage_rules/rules/rate.py", "rules.md#r1"]
     assert not (DOCS / links[0]).resolve().is_relative_to(DOCS)
+
+
+def test_every_public_name_has_an_entry_in_the_api_reference() -> None:
+    import chomage_rules  # noqa: PLC0415 - only this test needs the package
+
+    documented = set()
+    for page in (DOCS / "api").glob("*.md"):
+        documented |= set(re.findall(r"^::: ([\w.]+)", page.read_text("utf-8"), re.MULTILINE))
+    # the population engine's names are documented where they live (they load lazily); report
+    # and compare by their module's path, which a module of the same name would otherwise take
+    where = {
+        "compute_population": "chomage_rules.population.compute_population",
+        "frame_from_cases": "chomage_rules.population.frame_from_cases",
+        "compare": "chomage_rules.population.compare.compare",
+        "report": "chomage_rules.parameters.report.report",
+    }
+    for name in chomage_rules.__all__:
+        assert where.get(name, f"chomage_rules.{name}") in documented, name
+    for name in ("compute_population_file", "compare_file"):
+        assert f"chomage_rules.population.{name}" in documented, name
+    assert "chomage_rules.testing" in documented  # the package, every member of its __all__
