@@ -580,8 +580,7 @@ def section(w: Writer, rule: Rule, sources: Sources, readers: dict[str, Rule]) -
         *_passage(module),
         f"- {words['module']}: `src/chomage_rules/rules/{rule.name}.py`; "
         f"{words['tests']}: `tests/rules/test_{rule.name}.py`",
-        f"- {words['sources']}:",
-        *[f"    - [{escape(s.title)}]({s.url})" for s in getattr(module, "SOURCES", ())],
+        *_rule_sources(w, module),
         f"- {words['reads_figures']}: "
         + (", ".join(f"[`{name}`](#{name})" for name in rule.parameters) or words["no_figure"]),
     ]
@@ -605,6 +604,13 @@ def section(w: Writer, rule: Rule, sources: Sources, readers: dict[str, Rule]) -
         lines += fact_section(w, sources.facts.fact(name), rule)
     lines += explanations(w, rule, sources)
     return lines
+
+
+def _rule_sources(w: Writer, module: ModuleType) -> list[str]:
+    sources = getattr(module, "SOURCES", ())
+    if not sources:  # R9 and the counters rest on the figures' own sources
+        return [f"- {w.words['sources']}: {w.words['none']}"]
+    return [f"- {w.words['sources']}:", *[f"    - [{escape(s.title)}]({s.url})" for s in sources]]
 
 
 def _heading(w: Writer, rule: Rule) -> list[str]:
