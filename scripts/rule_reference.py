@@ -428,8 +428,10 @@ def _prefixes(key: str) -> list[str]:
 
 
 def escape(text: str) -> str:
-    """Text from a file shown as it is: no markdown in it is read as markup."""
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", re.sub(r"\s+", " ", text))
+    """Text from a file shown as it is: no markdown in it is read as markup. ``<`` is not one of
+    the characters Markdown unescapes (nor ``|`` outside a table, and none goes in one)."""
+    escaped = re.sub(r"([\\`*_\[\]>])", r"\\\1", re.sub(r"\s+", " ", text))
+    return escaped.replace("<", "&lt;")
 
 
 def template(text: str) -> str:

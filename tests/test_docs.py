@@ -191,7 +191,7 @@ def _anchored(page: str, anchor: str) -> str:
 
 def _plain(template: str) -> str:
     """A catalogue template as the page shows it: each placeholder as a code span by name."""
-    escaped = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", re.sub(r"\s+", " ", template))
+    escaped = re.sub(r"([\\`*_\[\]>])", r"\\\1", re.sub(r"\s+", " ", template))
     return re.sub(r"\{(\w+)\\?:\w+\}", r"`{\1}`", escaped.replace("\\_", "_"))
 
 
