@@ -119,7 +119,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "formula_part": "formula",
         "result_part": "result",
         "message": "message",
-        "from_file": "as the file writes it",
+        "kind.date": "date",
+        "kind.count": "count",
+        "kind.text": "text",
+        "kind.codes": "codes",
+        "kind.table": "table",
     },
     "fr": {
         "title": "Les règles, une à une",
@@ -198,7 +202,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "formula_part": "formule",
         "result_part": "résultat",
         "message": "message",
-        "from_file": "tel que le fichier l'écrit",
+        "kind.date": "date",
+        "kind.count": "nombre",
+        "kind.text": "texte",
+        "kind.codes": "codes",
+        "kind.table": "table",
     },
     "nl": {
         "title": "De regels, een voor een",
@@ -276,7 +284,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "formula_part": "formule",
         "result_part": "resultaat",
         "message": "bericht",
-        "from_file": "zoals het bestand het schrijft",
+        "kind.date": "datum",
+        "kind.count": "aantal",
+        "kind.text": "tekst",
+        "kind.codes": "codes",
+        "kind.table": "tabel",
     },
 }
 
@@ -546,7 +558,7 @@ def finding(w: Writer, sources: Sources) -> list[str]:
                 listed.add(name)
                 fact = sources.facts.fact(name)
                 lines.append(
-                    f"| [`{name}`](#{name}) | {_rule_link(rule)} | {fact.kind} | {len(fact.versions)} |"
+                    f"| [`{name}`](#{name}) | {_rule_link(rule)} | {words['kind.' + fact.kind]} | {len(fact.versions)} |"
                 )
     return [*lines, ""]
 
@@ -667,7 +679,8 @@ def fact_section(w: Writer, fact: Fact, rule: Rule) -> list[str]:
     lines = [
         f"### `{fact.name}` {{#{fact.name}}}",
         "",
-        f"{escape(fact.description)} {words['kind']}: {fact.kind}; {words['read_by']} {_rule_link(rule)}.",
+        f"{escape(fact.description)} {words['kind']}: {words['kind.' + fact.kind]}; "
+        f"{words['read_by']} {_rule_link(rule)}.",
         "",
     ]
     for version in fact.versions:
