@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (only Python 3.11+ and pip needed):
 #   make demo   set up .venv and explain one month for an example worker
-#   make test   set up .venv and run the whole check (ruff, mypy --strict, pytest, examples)
+#   make test   set up .venv and run the whole check (ruff, mypy --strict, pytest, examples, docs)
+#   make docs   build the documentation site into site/ (mkdocs --strict: a warning fails it)
 # and, not part of `make test`:
 #   make mutation   mutation testing of the rules and money.py (installs mutmut; docs/mutation.md)
 PYTHON ?= python3
@@ -13,7 +14,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 MUTMUT_VERSION := 3.8.1
 MUTMUT_STAMP := $(VENV)/.mutmut-$(MUTMUT_VERSION)-installed
 
-.PHONY: demo test lint typecheck pytest bench mutation clean
+.PHONY: demo test lint typecheck pytest docs bench mutation clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +41,12 @@ typecheck: $(DEV_STAMP)
 pytest: $(DEV_STAMP)
 	$(PY) -m pytest
 
-test: lint typecheck pytest
+# material's notice about its successor is not a warning of the build; it is silenced
+docs: $(DEV_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+# docs before pytest: a few seconds that fail early, and pytest's count stays the run's last line
+test: lint typecheck docs pytest
 
 bench: $(DEV_STAMP)
 	$(PY) benchmarks/bench_month.py
@@ -57,4 +63,4 @@ mutation: $(DEV_STAMP) $(MUTMUT_STAMP)
 	$(VENV)/bin/mutmut results | $(PY) scripts/mutation_summary.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants site
