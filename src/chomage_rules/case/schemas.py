@@ -144,6 +144,26 @@ RULES_OUTSIDE_THE_SCHEMA: tuple[OutsideRule, ...] = (
         "fraction (5, not 5.0), which JSON Schema counts as an integer too",
         {**_WORKER, "days_per_week": 5.0},
     ),
+    *(
+        _rule(
+            model,
+            name,
+            "float_refused",
+            "an amount, hours or units given as a JSON number has no decimal point (3200, not "
+            "3200.0 or 3.2e3), which JSON Schema counts as an integer too: a binary float is "
+            "refused",
+            {**example, name: 8.0},
+        )
+        for model, name, example in (
+            ("Worker", "monthly_gross_wage", {"niss": _WORKER["niss"]}),
+            ("Worker", "hourly_wage", {"niss": _WORKER["niss"]}),
+            ("Worker", "weekly_hours", _WORKER),
+            ("DayEntry", "hours", _DAY),
+            ("LastUnemployment", "weekly_hours", _LAST),
+            ("History", "supplement_units", {}),
+            ("History", "cp124_credit_used", {}),
+        )
+    ),
     _rule(
         "Employer",
         "enterprise_number",
