@@ -26,14 +26,18 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
+    ValidationError,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from ..core.identifiers import mask_niss
 from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
+from .masking import masked_error
 from .models import Day, History
 from .schemas import DIALECT, MASKED_NISS
 
@@ -96,6 +100,16 @@ FigureText = Annotated[
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mask_national_numbers(cls, value: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        """A document given the worker's number unmasked (or anywhere else) is refused without
+        repeating it, as every error of the library is (``masking.py``)."""
+        try:
+            return handler(value)
+        except ValidationError as error:
+            raise masked_error(error, frozenset({"worker"})) from None
 
 
 class PaymentRecord(_Record):
