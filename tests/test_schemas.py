@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -222,3 +224,11 @@ def test_the_cross_field_rules_are_in_the_schema() -> None:
     history = _validator(History.model_json_schema())
     spell = {"first_day": "2024-06-03", "last_day": "2024-06-07"}
     assert not history.is_valid({"through": "2024-06-30", "spell": spell})
+
+
+def test_the_examples_of_the_schemas_page_run() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "schemas.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+    assert len(blocks) == 2
+    for block in blocks:
+        exec(compile(block, "docs/schemas.md", "exec"), {})  # our own docs
