@@ -69,3 +69,28 @@ def test_a_bad_result_document_is_bad_input(
 def test_a_missing_file_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     case = write_case(tmp_path)
     assert_bad_input(run(capsys, "verify", str(case), str(tmp_path / "none.json")), "no such file")
+
+
+def test_the_receipt_is_checked_with_the_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A document stored with a receipt (written by the library: the CLI's compute does not
+    take a key) matches its case with the same key, and differs with another."""
+    from chomage_rules import compute_month  # noqa: PLC0415
+    from chomage_rules.cli.case_file import EXAMPLE  # noqa: PLC0415
+
+    key = tmp_path / "receipt.key"
+    key.write_bytes(b"s" * 32)
+    case = write_case(tmp_path)
+    parts = {name: EXAMPLE[name] for name in ("worker", "employer", "month", "history")}
+    stored = tmp_path / "result.json"
+    stored.write_text(compute_month(**parts).to_json(receipt_key=b"s" * 32), encoding="utf-8")
+    same = run(capsys, "verify", str(case), str(stored), "--receipt-key", str(key))
+    assert same.code == 0 and "receipt matches" in same.out
+    key.write_bytes(b"t" * 32)
+    other = run(capsys, "verify", str(case), str(stored), "--receipt-key", str(key))
+    assert other.code == 1 and "receipt.inputs_hmac_sha256" in other.out
+    key.write_bytes(b"short")
+    assert_bad_input(
+        run(capsys, "verify", str(case), str(stored), "--receipt-key", str(key)), "--receipt-key"
+    )

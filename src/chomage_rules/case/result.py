@@ -136,8 +136,8 @@ def _shipped_parameters(fingerprint: str, version: str) -> ParameterSet:
             f"this result was computed with the parameters shipped with chomage-rules {version} "
             f"(fingerprint {fingerprint}); this process ships other figures (chomage-rules "
             f"{LIBRARY_VERSION}, fingerprint {shipped.fingerprint()}). Load it with the same "
-            "version, or keep results as their JSON document (explain('json')), which gives "
-            "every step with the figures it used"
+            "version, or keep results as their result document (to_json(), read back by "
+            "load_result; with steps=True, every step with the figures it used)"
         )
     return shipped
 

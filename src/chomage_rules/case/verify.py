@@ -49,6 +49,12 @@ class Verification:
     recomputed: ResultRecord
 
     @property
+    def parameters_changed(self) -> bool:
+        """The figures shipped now are not those the stored result was computed with (another
+        fingerprint): reported, not a difference in itself."""
+        return self.stored.parameters_fingerprint != self.recomputed.parameters_fingerprint
+
+    @property
     def fields(self) -> tuple[str, ...]:
         """The fields that differ."""
         return tuple(difference.field for difference in self.differences)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -36,6 +37,12 @@ def add_verify(commands: Any) -> None:
     )
     command.add_argument("case", metavar="CASE.json", help="the case file; - for standard input")
     command.add_argument("result", metavar="RESULT.json", help="the stored result document")
+    command.add_argument(
+        "--receipt-key",
+        metavar="FILE",
+        help="a file holding the secret receipt key (its bytes): the stored receipt is checked "
+        "against the case's inputs",
+    )
     command.set_defaults(run=verify_command)
 
 
@@ -46,19 +53,36 @@ def verify_command(args: argparse.Namespace) -> str:
     if not isinstance(document, dict):
         raise CommandError(f"{args.result}: a result document is a JSON object")
     parameters = case_parameters(case.parameters, args.case, ())
+    key = None if args.receipt_key is None else _key(args.receipt_key)
     try:
         found = verify(
-            case.worker, case.employer, case.month, case.history, document, parameters=parameters
+            case.worker,
+            case.employer,
+            case.month,
+            case.history,
+            document,
+            parameters=parameters,
+            receipt_key=key,
         )
     except ValidationError as error:
         shown = args.result if error.title == "ResultRecord" else _shown(args.case)
         raise invalid(shown, error) from None
     except ParameterNotCovered as error:
         raise CommandError(f"{_shown(args.case)}: {error}") from None
+    except ValueError as error:  # a receipt key too short
+        raise CommandError(f"--receipt-key: {error}") from None
     if found.same:
-        return f"same: the recomputed result is the stored one ({found.stored.period})\n"
+        receipt = ", receipt matches" if found.receipt == "matches" else ""
+        return f"same: the recomputed result is the stored one ({found.stored.period}{receipt})\n"
     print(_report(found), end="", flush=True)
     raise CommandError(f"{len(found.differences)} field(s) differ", DIFFERS)
+
+
+def _key(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise CommandError(f"--receipt-key: {path}: cannot be read ({error.strerror})") from None
 
 
 def _shown(path: str) -> str:
@@ -67,6 +91,13 @@ def _shown(path: str) -> str:
 
 def _report(found: Verification) -> str:
     lines = [f"differs: {len(found.differences)} field(s) of {found.stored.period}"]
+    if found.parameters_changed:
+        lines.append(
+            f"  (stored with chomage-rules {found.stored.library_version}, parameters "
+            f"{found.stored.parameters_fingerprint}; recomputed with "
+            f"{found.recomputed.library_version}, parameters "
+            f"{found.recomputed.parameters_fingerprint})"
+        )
     lines += [
         f"  {d.field}: stored {json.dumps(d.stored)}, recomputed {json.dumps(d.recomputed)}"
         for d in found.differences
