@@ -29,6 +29,7 @@ from pydantic import (
     ModelWrapValidatorHandler,
     PlainSerializer,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -185,26 +186,23 @@ class ResultRecord(_Record):
     receipt: ReceiptRecord
     steps: tuple[StepRecord, ...] | None = None
 
-    @field_validator("kind", mode="before")
+    @field_validator("kind", "version", mode="before")
     @classmethod
-    def _check_kind(cls, value: Any) -> Any:
-        if value != DOCUMENT_KIND:
+    def _check_layout(cls, value: Any, info: ValidationInfo) -> Any:
+        """Another kind of document, or a version whose layout this library does not know, is
+        refused at once rather than read field by field as if it were this one."""
+        expected = {"kind": DOCUMENT_KIND, "version": DOCUMENT_VERSION}[str(info.field_name)]
+        if value != expected:
             raise PydanticCustomError(
-                "document_kind",
-                "this is not a result document of chomage-rules (kind {expected!r})",
-                {"expected": DOCUMENT_KIND},
-            )
-        return value
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _check_version(cls, value: Any) -> Any:
-        if value != DOCUMENT_VERSION:
-            raise PydanticCustomError(
-                "document_version",
-                "a result document of version {given} cannot be read: this library reads "
-                "version {version}",
-                {"given": str(value)[:20], "version": DOCUMENT_VERSION},
+                f"document_{info.field_name}",
+                "a result document of {field} {given} cannot be read: this library reads "
+                "{field} {expected} (a chomage-rules month result, layout {version})",
+                {
+                    "field": info.field_name,
+                    "given": repr(value)[:40],
+                    "expected": repr(expected),
+                    "version": DOCUMENT_VERSION,
+                },
             )
         return value
 
