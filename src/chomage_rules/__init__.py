@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .case.document import ResultRecord, load_result, result_document_schema
 from .case.engine import compute_month, compute_months
 from .case.models import (
     DayEntry,
@@ -21,6 +22,8 @@ from .case.models import (
     Worker,
 )
 from .case.result import AllowanceLine, MonthResult, Payment
+from .case.schemas import RULES_OUTSIDE_THE_SCHEMA, CaseDocument, OutsideRule, case_schema
+from .case.verify import Difference, Verification, verify
 from .core.errors import ParameterNotCovered
 from .core.sources import LegalSource
 from .core.vocabulary import (
@@ -52,13 +55,16 @@ from .rules.ec32_access import Ec32Access, ec32_access
 if TYPE_CHECKING:
     from .population import compare, compute_population, frame_from_cases
 
-__all__ = [
+# sorted as sorted() does (tests/test_public_api.py), not constants first as RUF022 would
+__all__ = [  # noqa: RUF022
     "AllowanceLine",
+    "CaseDocument",
     "ControlCard",
     "Cp124Category",
     "DayEntry",
     "DayStatus",
     "DerivedFigureRefused",
+    "Difference",
     "Ec32Access",
     "Employer",
     "FigureStatus",
@@ -70,6 +76,7 @@ __all__ = [
     "MonthResult",
     "Notice",
     "Occupation",
+    "OutsideRule",
     "Parameter",
     "ParameterFileError",
     "ParameterNotCovered",
@@ -79,21 +86,28 @@ __all__ = [
     "ParameterVersion",
     "Payment",
     "PaymentStatus",
+    "RULES_OUTSIDE_THE_SCHEMA",
     "Reason",
     "ReasonLimitCounters",
     "Region",
+    "ResultRecord",
     "Source",
     "Spell",
     "Step",
+    "Verification",
     "WorkRegime",
     "Worker",
+    "case_schema",
     "compare",
     "compute_month",
     "compute_months",
     "compute_population",
     "ec32_access",
     "frame_from_cases",
+    "load_result",
     "report",
+    "result_document_schema",
+    "verify",
 ]
 
 _POPULATION = ("compare", "compute_population", "frame_from_cases")

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chomage_rules import ParameterSet, compute_month
+from chomage_rules import ParameterSet, compute_month, result_document_schema
 from chomage_rules.cli.case_file import EXAMPLE, Case
-from chomage_rules.cli.schemas import case_schema, result_schema
+from chomage_rules.cli.schemas import case_schema, explanation_schema
 from chomage_rules.explain.catalogue import LANGUAGES
 from chomage_rules.testing import Case as GeneratedCase
 from chomage_rules.testing import cases
@@ -35,7 +35,7 @@ def case_validator() -> jsonschema.Draft202012Validator:
 
 @pytest.fixture(scope="module")
 def result_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(result_schema())
+    return jsonschema.Draft202012Validator(explanation_schema())
 
 
 def test_the_case_schema_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,10 +105,21 @@ def test_generated_cases_and_their_results_follow_the_schemas(
     result_validator.validate(json.loads(result.explain("json", lang)))
 
 
-def test_result_schema_refers_to_the_models(capsys: pytest.CaptureFixture[str]) -> None:
-    schema = _schema(capsys, "result")
+def test_explanation_schema_refers_to_the_models(capsys: pytest.CaptureFixture[str]) -> None:
+    schema = _schema(capsys, "explanation")
     assert {"Worker", "Employer", "Month", "History"} <= set(schema["$defs"])
     assert schema["properties"]["history_after"] == {"$ref": "#/$defs/History"}
+    # the worker in it is the masked one
+    niss = schema["$defs"]["Worker"]["properties"]["niss"]
+    assert niss["pattern"] == r"^\*\*\.\*\*\.\*\*-\*\*\*\.[0-9]{2}$"
+
+
+def test_result_is_the_result_document_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    schema = _schema(capsys, "result")
+    assert schema == json.loads(json.dumps(result_document_schema()))
+    case = Case.model_validate(EXAMPLE)
+    result = compute_month(case.worker, case.employer, case.month, case.history)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(result.to_json()))
 
 
 def test_an_unknown_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,7 @@ from pydantic import (
     Strict,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -65,6 +66,7 @@ from ..core.vocabulary import (
     WorkRegime,
 )
 from ..rules.units import counts_against_full_time
+from .json_schema import DATE, decimal_schema, schema_rules, whole_number
 from .masking import masked_error
 
 __all__ = [
@@ -174,8 +176,29 @@ ExactHours = Annotated[
 ]
 """Hours with at most two decimals (hundredths of an hour), normalised to exactly two."""
 
-HalfUnits = Annotated[Decimal, BeforeValidator(_refuse_float), AfterValidator(_half_units)]
+HalfUnits = Annotated[
+    Decimal,
+    BeforeValidator(_refuse_float),
+    AfterValidator(_half_units),
+    WithJsonSchema(
+        decimal_schema(MAX_UNITS_IN_A_YEAR, positive=False, halves=True, what="units, in halves")
+    ),
+]
 """A count of units of one year, in steps of 0.5, from 0 to 318 (:data:`MAX_UNITS_IN_A_YEAR`)."""
+
+
+def _hours_up_to(limit: Decimal) -> WithJsonSchema:
+    """The JSON Schema of hours above zero and at most ``limit`` (the field checks the bounds)."""
+    return WithJsonSchema(
+        decimal_schema(limit, positive=True, what=f"hours, above 0 and at most {limit}")
+    )
+
+
+def _amount_up_to(limit: Decimal) -> WithJsonSchema:
+    """The JSON Schema of an amount above zero and at most ``limit`` (the field checks them)."""
+    return WithJsonSchema(
+        decimal_schema(limit, positive=True, what=f"EUR, above 0 and at most {limit}")
+    )
 
 
 YesNo = Annotated[bool, Strict()]
@@ -209,7 +232,7 @@ def _kind(value: Any) -> str:
     return "nothing" if value is None else f"a {type(value).__name__}"
 
 
-Day = Annotated[date, BeforeValidator(_date_or_iso_text)]
+Day = Annotated[date, BeforeValidator(_date_or_iso_text), WithJsonSchema(DATE)]
 """A calendar day: a ``date`` or ISO text (``"2024-01-08"``), nothing else."""
 
 
@@ -280,6 +303,50 @@ class _Model(BaseModel):
 
 # --------------------------------------------------------------------------- Worker
 
+NISS_FORMS = (
+    r"^[0-9]{2}\.?(0[0-9]|1[0-2]|[24][0-9]|[35][0-2])\.?([0-2][0-9]|3[01])[-.]?[0-9]{3}\.?[0-9]{2}$"
+)
+"""The two ways a national number is written (``85073003328``, ``85.07.30-033.28``), with a
+month of 00-12 (20-32, 40-52 for a BIS number) and a day of 00-31, as ``normalize_niss`` reads
+them; its check digits are checked by validation alone."""
+
+_GIVEN = {"type": ["string", "integer"]}
+_NOT_GIVEN = {"type": "null"}
+_WORKER_SCHEMA_RULES: list[dict[str, Any]] = [
+    {  # paid by the month or by the hour: one of the two wages, not both
+        "anyOf": [
+            {
+                "required": ["monthly_gross_wage"],
+                "properties": {"monthly_gross_wage": _GIVEN, "hourly_wage": _NOT_GIVEN},
+            },
+            {
+                "required": ["hourly_wage"],
+                "properties": {"hourly_wage": _GIVEN, "monthly_gross_wage": _NOT_GIVEN},
+            },
+        ]
+    },
+    {  # a comparable full-timer's hours (S) for the two regimes that count against them only
+        "if": {
+            "required": ["regime"],
+            "properties": {
+                "regime": {"enum": [r.value for r in WorkRegime if counts_against_full_time(r)]}
+            },
+        },
+        "then": {
+            "required": ["full_time_weekly_hours"],
+            "properties": {"full_time_weekly_hours": _GIVEN},
+        },
+        "else": {"properties": {"full_time_weekly_hours": _NOT_GIVEN}},
+    },
+    {  # a region of residence in Belgium only
+        "if": {
+            "required": ["residence_country"],
+            "properties": {"residence_country": {"not": {"const": BELGIUM}}},
+        },
+        "then": {"properties": {"residence_region": _NOT_GIVEN}},
+    },
+]
+
 
 class Worker(_Model):
     """The worker and the wage data the employer declared (DRS scenario 2).
@@ -295,25 +362,34 @@ class Worker(_Model):
 
     _receipt_optional: ClassVar[frozenset[str]] = frozenset({"occupation", "residence_region"})
 
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        json_schema_extra=schema_rules({"allOf": _WORKER_SCHEMA_RULES}),
+    )
 
     niss: str = Field(
-        description="National number (NISS/INSZ) or BIS number, 11 digits.", repr=False
+        description="National number (NISS/INSZ) or BIS number, 11 digits.",
+        repr=False,
+        json_schema_extra={"pattern": NISS_FORMS},
     )
-    monthly_gross_wage: ExactDecimal | None = Field(
+    monthly_gross_wage: Annotated[ExactDecimal, _amount_up_to(MAX_MONTHLY_WAGE)] | None = Field(
         default=None, description="Gross monthly wage in EUR, for a monthly-paid worker."
     )
-    hourly_wage: ExactDecimal | None = Field(
+    hourly_wage: Annotated[ExactDecimal, _amount_up_to(MAX_HOURLY_WAGE)] | None = Field(
         default=None,
         validate_default=True,
         description="Gross hourly wage in EUR, for an hourly-paid worker.",
     )
-    weekly_hours: ExactHours = Field(
+    weekly_hours: Annotated[ExactHours, _hours_up_to(MAX_WEEKLY_HOURS)] = Field(
         default=Decimal("38.00"), description="Q: the worker's normal average weekly hours."
     )
-    days_per_week: int = Field(default=5, description="Working days in the worker's week (1-6).")
+    days_per_week: Annotated[int, WithJsonSchema(whole_number(1, 6))] = Field(
+        default=5, description="Working days in the worker's week (1-6)."
+    )
     regime: WorkRegime = WorkRegime.FULL_TIME
-    full_time_weekly_hours: ExactHours | None = Field(
+    full_time_weekly_hours: Annotated[ExactHours, _hours_up_to(MAX_WEEKLY_HOURS)] | None = Field(
         default=None,
         validate_default=True,
         description="S: weekly hours of a comparable full-timer; only for the two regimes using it.",
@@ -322,7 +398,11 @@ class Worker(_Model):
     has_legitimation_card: YesNo = Field(
         default=False, description="Holds a valid construction 'ayant droit' legitimation card."
     )
-    residence_country: str = Field(default=BELGIUM, description="ISO 3166-1 alpha-2 country code.")
+    residence_country: str = Field(
+        default=BELGIUM,
+        description="ISO 3166-1 alpha-2 country code.",
+        json_schema_extra={"pattern": "^[A-Z]{2}$"},
+    )
     # R14 limits by reason
     occupation: Occupation | None = Field(
         default=None,
@@ -463,9 +543,13 @@ class Employer(_Model):
 
     _receipt_optional: ClassVar[frozenset[str]] = frozenset({"sheltered_workshop"})
 
-    enterprise_number: str = Field(description="Enterprise number (BCE/KBO), 10 digits.")
+    enterprise_number: str = Field(
+        description="Enterprise number (BCE/KBO), 10 digits.",
+        json_schema_extra={"pattern": r"^[01][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}$"},
+    )
     joint_committee: str = Field(
-        description="Joint committee (commission paritaire), e.g. '124' or '111.01'."
+        description="Joint committee (commission paritaire), e.g. '124' or '111.01'.",
+        json_schema_extra={"pattern": r"^[0-9]{3}(\.[0-9]{2}){0,2}$"},
     )
     name: str | None = Field(default=None, max_length=200)
     agreement_guarantees_supplement: YesNo = Field(
@@ -528,10 +612,26 @@ class Employer(_Model):
 class DayEntry(_Model):
     """One day of the control card, with the employer's hours for temporary-unemployment days."""
 
+    model_config = ConfigDict(
+        json_schema_extra=schema_rules(
+            {  # a reason for a day of temporary unemployment, and only for one
+                "if": {"properties": {"status": {"const": DayStatus.TEMPORARY_UNEMPLOYMENT.value}}},
+                "then": {"required": ["reason"], "properties": {"reason": {"type": "string"}}},
+                "else": {
+                    "properties": {
+                        "reason": _NOT_GIVEN,
+                        "hours": _NOT_GIVEN,
+                        "frost_period": {"const": False},
+                    }
+                },
+            }
+        )
+    )
+
     day: Day
     status: DayStatus
     reason: Reason | None = None
-    hours: ExactHours | None = Field(
+    hours: Annotated[ExactHours, _hours_up_to(MAX_DAY_HOURS)] | None = Field(
         default=None,
         description="Hours of temporary unemployment that day; default Q / days_per_week.",
     )
@@ -670,6 +770,19 @@ class Month(_Model):
 
     _receipt_optional: ClassVar[frozenset[str]] = frozenset({"control_card", "paper_card_issued"})
 
+    model_config = ConfigDict(
+        json_schema_extra=schema_rules(
+            {  # an issue date for a paper card only
+                "if": {
+                    "required": ["control_card"],
+                    "properties": {"control_card": {"const": ControlCard.PAPER.value}},
+                },
+                "then": {},
+                "else": {"properties": {"paper_card_issued": _NOT_GIVEN}},
+            }
+        )
+    )
+
     year: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=2000, le=2100)
     month: Annotated[int, BeforeValidator(_whole_number_not_yes_no)] = Field(ge=1, le=12)
     days: Annotated[tuple[DayEntry, ...], BeforeValidator(_at_most_a_month_of_days)] = Field(
@@ -765,8 +878,20 @@ def _whole_number(value: Any) -> Any:
     return value
 
 
-Weeks = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=MAX_WEEKS_IN_A_YEAR)]
-RunWeeks = Annotated[int, BeforeValidator(_whole_number), Field(ge=0, le=MAX_WEEKS_IN_A_RUN)]
+# the bounds are given to the schema too: pydantic wrote Field(ge, le) after a BeforeValidator
+# into it as unknown keywords "ge" and "le", which no JSON Schema validator reads
+Weeks = Annotated[
+    int,
+    BeforeValidator(_whole_number),
+    Field(ge=0, le=MAX_WEEKS_IN_A_YEAR),
+    WithJsonSchema(whole_number(0, MAX_WEEKS_IN_A_YEAR)),
+]
+RunWeeks = Annotated[
+    int,
+    BeforeValidator(_whole_number),
+    Field(ge=0, le=MAX_WEEKS_IN_A_RUN),
+    WithJsonSchema(whole_number(0, MAX_WEEKS_IN_A_RUN)),
+]
 
 
 class ReasonLimitCounters(_Model):
@@ -791,7 +916,9 @@ class ReasonLimitCounters(_Model):
     run_full_weeks: RunWeeks = 0
     reduced_since: Day | None = None
     last_unemployed: Day | None = None
-    open_week: tuple[Day, ...] = Field(default=(), max_length=7)
+    open_week: tuple[Day, ...] = Field(
+        default=(), max_length=7, json_schema_extra={"uniqueItems": True}
+    )
 
     @field_validator("open_week")
     @classmethod
@@ -868,7 +995,7 @@ class LastUnemployment(_Model):
 
     day: Day
     regime: WorkRegime
-    weekly_hours: ExactHours
+    weekly_hours: Annotated[ExactHours, _hours_up_to(MAX_WEEKLY_HOURS)]
 
     @field_validator("weekly_hours")
     @classmethod
@@ -895,6 +1022,40 @@ def _not_after_through(value: date, what: str, info: ValidationInfo) -> None:
         )
 
 
+def _given_then(field: str, required: dict[str, Any]) -> dict[str, Any]:
+    """The schema rule: when ``field`` holds an object, the fields of ``required`` are given
+    and of their type."""
+    return {
+        "if": {"required": [field], "properties": {field: {"type": "object"}}},
+        "then": {"required": list(required), "properties": required},
+    }
+
+
+_DATED = {"type": "string"}
+_HISTORY_SCHEMA_RULES: list[dict[str, Any]] = [
+    _given_then("spell", {"last_unemployment": {"type": "object"}, "through": _DATED}),
+    _given_then("last_unemployment", {"through": _DATED}),
+    {  # the counters' days are placed against through
+        "if": {
+            "required": ["reason_limits"],
+            "properties": {
+                "reason_limits": {
+                    "anyOf": [
+                        {
+                            "required": ["last_unemployed"],
+                            "properties": {"last_unemployed": _DATED},
+                        },
+                        {"required": ["reduced_since"], "properties": {"reduced_since": _DATED}},
+                        {"required": ["open_week"], "properties": {"open_week": {"minItems": 1}}},
+                    ]
+                }
+            },
+        },
+        "then": {"required": ["through"], "properties": {"through": _DATED}},
+    },
+]
+
+
 class History(_Model):
     """The worker's counters with this employer up to ``through`` (inclusive).
 
@@ -917,6 +1078,8 @@ class History(_Model):
     _receipt_optional: ClassVar[frozenset[str]] = frozenset(
         {"reason_limits", "spell", "last_unemployment", "payment_body_changed"}
     )
+
+    model_config = ConfigDict(json_schema_extra=schema_rules({"allOf": _HISTORY_SCHEMA_RULES}))
 
     through: Day | None = None
     supplement_units: HalfUnits = Decimal("0.00")

@@ -35,6 +35,7 @@ from ..parameters.facts import Facts
 from ..rules import dated_figures
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
+from .document import document_of
 from .models import Employer, History, Month, Worker
 from .process import ProcessCase, explain_process, reason_limits_after
 from .spells import history_fields
@@ -135,8 +136,8 @@ def _shipped_parameters(fingerprint: str, version: str) -> ParameterSet:
             f"this result was computed with the parameters shipped with chomage-rules {version} "
             f"(fingerprint {fingerprint}); this process ships other figures (chomage-rules "
             f"{LIBRARY_VERSION}, fingerprint {shipped.fingerprint()}). Load it with the same "
-            "version, or keep results as their JSON document (explain('json')), which gives "
-            "every step with the figures it used"
+            "version, or keep results as their result document (to_json(), read back by "
+            "load_result; with steps=True, every step with the figures it used)"
         )
     return shipped
 
@@ -420,6 +421,24 @@ class MonthResult:
         """The JSON document of :meth:`explain` (``format="json"``), as Python data."""
         document: dict[str, Any] = json.loads(self.explain("json", lang, receipt_key=receipt_key))
         return document
+
+    def to_document(
+        self, *, steps: bool = False, receipt_key: bytes | None = None
+    ) -> dict[str, Any]:
+        """The result as a compact, versioned document (JSON data) to store: its kind and
+        version, the library version and the parameters' fingerprint, the period, the worker's
+        masked national number, the status, the units and amounts (money as text), the payments,
+        the notices (code, rule, values), the counters after the month, the figures used with
+        their confidence, and the receipt (``inputs_hmac_sha256`` with ``receipt_key``, else
+        null); with ``steps``, the steps as data too. ``load_result`` reads it back; ``verify``
+        recomputes the case and compares. Its schema: ``result_document_schema()``."""
+        return document_of(self, steps=steps, receipt_key=receipt_key)
+
+    def to_json(self, *, steps: bool = False, receipt_key: bytes | None = None) -> str:
+        """:meth:`to_document` as JSON text."""
+        return json.dumps(
+            self.to_document(steps=steps, receipt_key=receipt_key), ensure_ascii=False
+        )
 
     def inputs_hmac(self, key: bytes) -> str:
         """HMAC-SHA256, keyed with the caller's secret, of the full inputs: the receipt that ties

@@ -25,8 +25,9 @@ from ..parameters import ParameterSet
 from .case_file import EXAMPLE, STDIN, case_parameters, read_case
 from .errors import BAD_INPUT, CANNOT_RUN, CommandError, invalid, masked
 from .figures import figures_in_force, history, review
-from .schemas import case_schema, result_schema
+from .schemas import SCHEMAS
 from .simulate import simulate
+from .verify import add_verify
 
 __all__ = ["main", "parser"]
 
@@ -89,6 +90,8 @@ def _compute(args: argparse.Namespace) -> str:
         raise invalid(shown, error) from None
     except ParameterNotCovered as error:
         raise CommandError(f"{shown}: {error}") from None
+    if args.format == "document":  # what `verify` reads back (MonthResult.to_json())
+        return result.to_json() + "\n"
     text = result.explain(args.format, args.lang)
     return text if text.endswith("\n") else text + "\n"
 
@@ -109,7 +112,7 @@ def _parameters(args: argparse.Namespace) -> str:
 
 
 def _schema(args: argparse.Namespace) -> str:
-    schema = case_schema() if args.which == "case" else result_schema()
+    schema = SCHEMAS[args.which]()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -152,12 +155,14 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="print a JSON Schema",
-        description="Print the JSON Schema of a case file (case) or of the JSON document "
-        "`compute --format json` writes (result).",
+        description="Print the JSON Schema of a case file (case), of a result document "
+        "(result: `compute --format document`, what `verify` reads) or of the explanation "
+        "`compute --format json` writes (explanation).",
     )
-    schema.add_argument("which", nargs="?", choices=("case", "result"), default="case")
+    schema.add_argument("which", nargs="?", choices=tuple(SCHEMAS), default="case")
     schema.set_defaults(run=_schema)
     _simulate_parser(commands)
+    add_verify(commands)
     return top
 
 
@@ -170,7 +175,10 @@ def _compute_parser(commands: Any) -> None:
     )
     compute.add_argument("case", metavar="CASE.json", help="the case file; - for standard input")
     compute.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help="default: text"
+        "--format",
+        choices=("text", "markdown", "json", "document"),
+        default="text",
+        help="default: text; document: the result document to store (verify reads it)",
     )
     compute.add_argument("--lang", choices=LANGUAGES, default="en", help="default: en")
     _add_set(compute)

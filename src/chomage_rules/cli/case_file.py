@@ -16,17 +16,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ModelWrapValidatorHandler,
-    ValidationError,
-    model_validator,
-)
+from pydantic import Field, ValidationError
 
-from ..case.masking import masked_error
-from ..case.models import Employer, History, Month, Worker
+from ..case.schemas import CaseDocument
 from ..parameters import ParameterSet
 from .errors import CommandError, invalid
 
@@ -63,33 +55,15 @@ month, one day of economic temporary unemployment and one of force majeure in Ju
 already counted towards the supplement's free units; net total 133.43."""
 
 
-class Case(BaseModel):
-    """A case file: what ``chomage-rules compute`` computes."""
+class Case(CaseDocument):
+    """A case file: what ``chomage-rules compute`` computes (a case document, and the figures it
+    replaces)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", title="Case")
-
-    worker: Worker
-    employer: Employer
-    month: Month
-    history: History = Field(
-        default_factory=History,
-        description="The worker's counters with this employer before the month; left out: none.",
-    )
     parameters: dict[str, Any] = Field(
         default_factory=dict,
         description="Figures that replace the shipped ones for this case, by parameter name: a "
         "value for every date, or values by the date they apply from (ParameterSet.override).",
     )
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _mask_national_numbers(cls, value: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
-        """An error about the case as a whole (a part missing) carries the whole document as its
-        input: masked as the models' own errors are."""
-        try:
-            return handler(value)
-        except ValidationError as error:
-            raise masked_error(error, frozenset()) from None
 
 
 def _shown(path: str) -> str:

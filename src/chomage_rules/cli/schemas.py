@@ -1,8 +1,10 @@
-"""The JSON Schemas ``chomage-rules schema`` prints: a case file, and a result's JSON document.
+"""The JSON Schemas ``chomage-rules schema`` prints: a case file, a result, an explanation.
 
-``case``: the models' own schemas (``model_json_schema()``) as one document with ``worker``,
-``employer``, ``month``, ``history`` and ``parameters`` (whose names are those of the shipped
-parameter set). ``result``: the document of ``MonthResult.explain("json")`` (schema version
+``case``: the case document's schema (``chomage_rules.case_schema()``: the models' own, which
+say what their validation takes) with ``parameters`` (whose names are those of the shipped
+parameter set). ``result``: the versioned result document (``MonthResult.to_document()``,
+``chomage_rules.result_document_schema()``). ``explanation``: the document of
+``MonthResult.explain("json")`` (schema version
 :data:`~chomage_rules.explain.render.SCHEMA_VERSION`), written out below; its ``inputs`` and
 ``history_after`` refer to the case's models. Amounts, units and figures are text (``"133.43"``),
 never JSON numbers. A test validates generated results against it, so that it cannot drift.
@@ -11,17 +13,18 @@ never JSON numbers. A test validates generated results against it, so that it ca
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
+from ..case.document import result_document_schema
+from ..case.schemas import DIALECT, masked_models_schema
 from ..core.vocabulary import CONFIDENCES, PAYERS, REASONS, PaymentStatus
 from ..explain.catalogue import LANGUAGES
 from ..explain.render import SCHEMA_VERSION
 from ..parameters import ParameterSet
 from .case_file import Case
 
-__all__ = ["DIALECT", "case_schema", "result_schema"]
-
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+__all__ = ["SCHEMAS", "case_schema", "explanation_schema"]
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _MONEY = {"type": "string", "pattern": r"^\d+\.\d{2}$", "description": "EUR, to the cent"}
@@ -139,12 +142,6 @@ _REFERENCE = _object(
     optional=("date_kind", "undated", "quote"),  # a figure's page has them, a rule's has not
 )
 
-_MASKED_NISS = {
-    "type": "string",
-    "pattern": r"^\*\*\.\*\*\.\*\*-\*\*\*\.\d{2}$",
-    "description": "the national number, masked: only its two check digits are shown",
-}
-
 _RESULT: dict[str, Any] = {
     "title": "MonthResult.explain('json')",
     "description": "One worker's month: its inputs (the national number masked), amounts, "
@@ -156,12 +153,7 @@ _RESULT: dict[str, Any] = {
             "period": {"type": "string", "pattern": r"^\d{4}-\d{2}$"},
             "inputs": _object(
                 {
-                    "worker": {
-                        "allOf": [
-                            {"$ref": "#/$defs/Worker"},
-                            {"properties": {"niss": _MASKED_NISS}},
-                        ]
-                    },
+                    "worker": {"$ref": "#/$defs/Worker"},
                     "employer": {"$ref": "#/$defs/Employer"},
                     "month": {"$ref": "#/$defs/Month"},
                     "history": {"$ref": "#/$defs/History"},
@@ -211,13 +203,21 @@ def _parameters_schema(names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def case_schema() -> dict[str, Any]:
-    """The JSON Schema of a case file."""
+    """The JSON Schema of a case file: a case document and the figures it replaces."""
     schema = Case.model_json_schema()
     schema["properties"]["parameters"] = _parameters_schema(ParameterSet.default().names())
     return {"$schema": DIALECT, **schema}
 
 
-def result_schema() -> dict[str, Any]:
-    """The JSON Schema of ``MonthResult.explain("json")``."""
-    models = Case.model_json_schema()["$defs"]
-    return {"$schema": DIALECT, **copy.deepcopy(_RESULT), "$defs": models}
+def explanation_schema() -> dict[str, Any]:
+    """The JSON Schema of ``MonthResult.explain("json")``: its inputs are the models' (the
+    worker's national number masked, as the document shows it)."""
+    return {"$schema": DIALECT, **copy.deepcopy(_RESULT), "$defs": masked_models_schema()}
+
+
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "case": case_schema,
+    "result": result_document_schema,
+    "explanation": explanation_schema,
+}
+"""What ``chomage-rules schema WHICH`` prints, by ``WHICH``."""
