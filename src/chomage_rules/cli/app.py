@@ -20,9 +20,11 @@ from pydantic import ValidationError
 from ..case.engine import compute_month
 from ..case.result import LIBRARY_VERSION
 from ..core.errors import ParameterNotCovered
-from ..explain.catalogue import LANGUAGES
+from ..explain.catalogue import LANGUAGES, catalogue
+from ..explain.html import html_page
 from ..parameters import ParameterSet
 from .case_file import EXAMPLE, STDIN, case_parameters, read_case
+from .compare import add_compare
 from .errors import BAD_INPUT, CANNOT_RUN, CommandError, invalid, masked
 from .figures import figures_in_force, history, review
 from .schemas import case_schema, result_schema
@@ -90,6 +92,9 @@ def _compute(args: argparse.Namespace) -> str:
     except ParameterNotCovered as error:
         raise CommandError(f"{shown}: {error}") from None
     text = result.explain(args.format, args.lang)
+    if args.format == "html":  # a page of its own, to open in a browser
+        period = f"{result.month.year}-{result.month.month:02d}"
+        return html_page(args.lang, catalogue(args.lang).label("title", {"period": period}), text)
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -134,7 +139,8 @@ def parser() -> argparse.ArgumentParser:
     top = _Parser(
         prog=PROG,
         description="Belgian temporary-unemployment benefits: compute and explain a month, "
-        "look up the dated figures, print the JSON Schemas, compute a population file.",
+        "look up the dated figures, print the JSON Schemas, compute a population file or compare "
+        "a reform over it.",
         epilog="Start with: chomage-rules example > case.json; chomage-rules compute case.json. "
         "Exit codes: 0 done, 2 bad input, 1 internal error or missing extra.",
     )
@@ -158,6 +164,7 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("which", nargs="?", choices=("case", "result"), default="case")
     schema.set_defaults(run=_schema)
     _simulate_parser(commands)
+    add_compare(commands, _add_set)
     return top
 
 
@@ -170,7 +177,10 @@ def _compute_parser(commands: Any) -> None:
     )
     compute.add_argument("case", metavar="CASE.json", help="the case file; - for standard input")
     compute.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help="default: text"
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="default: text; html: a page to open in a browser",
     )
     compute.add_argument("--lang", choices=LANGUAGES, default="en", help="default: en")
     _add_set(compute)
