@@ -61,6 +61,10 @@ def test_the_what_if_notebook_runs() -> None:
     assert not [o for o in outputs if o.output_type == "error"]
     # the two plots of the comparison, and the allowance curves under each set
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    # the comparison shown as a table (its _repr_html_), cost by payer first
+    shown = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    (table,) = [text for text in shown if 'class="chomage-rules-comparison"' in text]
+    assert table.index("Cost by payer (EUR)") < table.index("Workers")
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "0 lose" in printed and "extra gross cost, all payers together" in printed
     # the gross change is not called a net cost: the workers receive it less the tax withheld
