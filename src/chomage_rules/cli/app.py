@@ -28,7 +28,7 @@ from .compare import add_compare
 from .errors import BAD_INPUT, CANNOT_RUN, CommandError, invalid, masked
 from .figures import figures_in_force, history, review
 from .schemas import case_schema, result_schema
-from .simulate import simulate
+from .simulate import file_options, simulate
 
 __all__ = ["main", "parser"]
 
@@ -212,24 +212,10 @@ def _simulate_parser(commands: Any) -> None:
         description="Compute one month for every row of a Parquet or CSV file (the columns of "
         "docs/population.md), batch by batch, and print the totals. Needs the files extra.",
     )
-    simulate.add_argument("population", metavar="POPULATION", help="a .parquet or .csv file")
-    simulate.add_argument("--year", type=int, required=True, metavar="Y")
-    simulate.add_argument("--month", type=int, required=True, metavar="M")
-    _add_set(simulate)
-    simulate.add_argument(
-        "--out", metavar="FILE", help="the results (default: NAME.results.csv beside NAME.csv)"
-    )
+    file_options(simulate, _add_set, "the results (default: NAME.results.csv beside NAME.csv)")
     simulate.add_argument(
         "--detail", action="store_true", help="add each payer's gross and net columns"
     )
-    simulate.add_argument(
-        "--keep",
-        metavar="COLUMN",
-        action="append",
-        default=None,
-        help="copy an input column to the results, such as an identifier (repeatable)",
-    )
-    simulate.add_argument("--no-progress", action="store_true", help="no progress bar")
     simulate.set_defaults(run=_simulate)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from ..parameters import ParameterSet
 from .case_file import with_settings
 from .errors import masked
-from .simulate import masked_paths, population_paths, run_engine
+from .simulate import file_options, masked_paths, population_paths, run_engine
 
 __all__ = ["add_compare", "compare"]
 
@@ -84,21 +84,5 @@ def add_compare(commands: Any, add_set: Callable[[argparse.ArgumentParser], None
         "each row's change and print the cost by payer, gainers and losers. Needs the files "
         "extra.",
     )
-    command.add_argument("population", metavar="POPULATION", help="a .parquet or .csv file")
-    command.add_argument("--year", type=int, required=True, metavar="Y")
-    command.add_argument("--month", type=int, required=True, metavar="M")
-    add_set(command)
-    command.add_argument(
-        "--out",
-        metavar="FILE",
-        help="each row's change (default: NAME.compare.csv beside NAME.csv)",
-    )
-    command.add_argument(
-        "--keep",
-        metavar="COLUMN",
-        action="append",
-        default=None,
-        help="copy an input column to the output, such as an identifier (repeatable)",
-    )
-    command.add_argument("--no-progress", action="store_true", help="no progress bar")
+    file_options(command, add_set, "each row's change (default: NAME.compare.csv beside NAME.csv)")
     command.set_defaults(run=_run)

@@ -7,6 +7,7 @@ Without ``--out`` the results go beside the input, ``NAME.results.csv`` for ``NA
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import importlib
 from collections.abc import Callable, Sequence
@@ -21,7 +22,14 @@ from ..parameters import ParameterSet
 from .case_file import with_settings
 from .errors import CANNOT_RUN, CommandError, invalid, masked
 
-__all__ = ["default_output", "masked_paths", "population_paths", "run_engine", "simulate"]
+__all__ = [
+    "default_output",
+    "file_options",
+    "masked_paths",
+    "population_paths",
+    "run_engine",
+    "simulate",
+]
 
 _SUFFIXES = (".parquet", ".pq", ".csv")
 _COMPONENTS = {
@@ -55,6 +63,28 @@ def _arrow_errors() -> tuple[type[Exception], ...]:
     except ImportError:
         return ()
     return (lib.ArrowException,)
+
+
+def file_options(
+    command: argparse.ArgumentParser,
+    add_set: Callable[[argparse.ArgumentParser], None],
+    out_help: str,
+) -> None:
+    """The arguments of a command that reads a population file (``simulate``, ``compare``):
+    the file, the month, ``--set``, ``--out``, ``--keep`` and ``--no-progress``."""
+    command.add_argument("population", metavar="POPULATION", help="a .parquet or .csv file")
+    command.add_argument("--year", type=int, required=True, metavar="Y")
+    command.add_argument("--month", type=int, required=True, metavar="M")
+    add_set(command)
+    command.add_argument("--out", metavar="FILE", help=out_help)
+    command.add_argument(
+        "--keep",
+        metavar="COLUMN",
+        action="append",
+        default=None,
+        help="copy an input column to the output, such as an identifier (repeatable)",
+    )
+    command.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
 def population_paths(population: str, out: str | None, kind: str) -> tuple[Path, Path]:
