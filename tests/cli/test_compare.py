@@ -10,24 +10,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from chomage_rules import ParameterSet, compare
-from tests.cli.helpers import assert_bad_input, run
+from tests.cli.helpers import POPULATION, assert_bad_input, population_csv, run
 
-# The README's population (docs/cli.md): ann 2,500.00 a month, 4 economic days, bob 4,500.00,
-# 2 days, a six-day week, June 2024: net ann 183.97 and bob 113.77, 297.74 in all.
-FRAME = pd.DataFrame(
-    {"monthly_wage_cents": [250_000, 450_000], "days_per_week": [6, 6], "days_economic": [4, 2]}
-)
+FRAME = POPULATION  # ann and bob, June 2024 (tests/cli/helpers.py)
 MONTH = ("--year", "2024", "--month", "6")
 
 
-def _csv(folder: Path, frame: pd.DataFrame = FRAME, name: str = "population.csv") -> Path:
-    path = folder / name
-    frame.to_csv(path, index=False)
-    return path
-
-
 def test_a_reform_beside_the_population(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = _csv(tmp_path)
+    source = population_csv(tmp_path)
     result = run(capsys, "compare", str(source), *MONTH, "--set", "wage.monthly_ceiling=3600.00")
     assert result.code == 0, result.err
     # bob's 4,500.00 is capped at 3,600.00 instead of 3,365.16: 3,600 / 26 × 60 % = 83.0769… →
@@ -49,7 +39,7 @@ def test_a_reform_beside_the_population(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_out_and_kept_columns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = _csv(tmp_path, FRAME.assign(person=["ann", "bob"]))
+    source = population_csv(tmp_path, FRAME.assign(person=["ann", "bob"]))
     out = tmp_path / "changes.parquet"
     result = run(
         capsys,
@@ -80,19 +70,19 @@ def test_out_and_kept_columns(capsys: pytest.CaptureFixture[str], tmp_path: Path
 def test_a_national_number_in_a_file_name_or_a_row_is_masked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    named = _csv(tmp_path, name="85073003328.csv")
+    named = population_csv(tmp_path, name="85073003328.csv")
     done = run(capsys, "compare", str(named), *MONTH)
     assert done.code == 0, done.err
     assert "85073003328" not in done.out and "**.**.**-***.28.compare.csv" in done.out
     bad = FRAME.assign(monthly_wage_cents=[250_000, 85073003328])
-    result = run(capsys, "compare", str(_csv(tmp_path, bad)), *MONTH)
+    result = run(capsys, "compare", str(population_csv(tmp_path, bad)), *MONTH)
     assert_bad_input(result, "monthly_wage_cents[1]")
     assert "85073003328" not in result.err
 
 
 def test_bad_files_and_options(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = str(_csv(tmp_path))
-    bad_row = _csv(tmp_path, FRAME.assign(days_economic=[4, -1]), "bad.csv")
+    source = str(population_csv(tmp_path))
+    bad_row = population_csv(tmp_path, FRAME.assign(days_economic=[4, -1]), "bad.csv")
     assert_bad_input(run(capsys, "compare", str(bad_row), *MONTH), "bad.csv: 1 problem")
     assert not (tmp_path / "bad.compare.csv").exists()  # nothing half-written
     assert_bad_input(
