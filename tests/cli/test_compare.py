@@ -99,3 +99,16 @@ def test_bad_files_and_options(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert_bad_input(run(capsys, "compare", source, *MONTH, "--set", "rate.standard=half"), "--set")
     assert_bad_input(run(capsys, "compare", source, *MONTH, "--out", source), "the population")
     assert_bad_input(run(capsys, "compare", source, "--month", "6"), "--year")
+
+
+def test_a_folder_of_parquet_parts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # a table written by Spark or Dask: ann's row, then bob's; the changes go to one Parquet file
+    folder = tmp_path / "population"
+    folder.mkdir()
+    FRAME.iloc[:1].to_parquet(folder / "part-0.parquet", index=False)
+    FRAME.iloc[1:].to_parquet(folder / "part-1.parquet", index=False)
+    result = run(capsys, "compare", str(folder), *MONTH, "--set", "wage.monthly_ceiling=3600.00")
+    assert result.code == 0, result.err
+    written = pq.read_table(tmp_path / "population.compare.parquet")
+    # as from one file: bob +7.94 (test_a_reform_beside_the_population), ann unchanged
+    assert written.column("net_total_change_cents").to_pylist() == [0, 794]

@@ -126,3 +126,18 @@ def test_bad_files_and_options(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert_bad_input(
         run(capsys, "simulate", source, "--year", "twenty", "--month", "6"), "invalid int value"
     )
+
+
+def test_a_folder_of_parquet_parts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Spark and Dask write a table as a folder of part files: ann's row, then bob's
+    folder = tmp_path / "population.parquet"
+    folder.mkdir()
+    FRAME.iloc[:1].to_parquet(folder / "part-0.parquet", index=False)
+    FRAME.iloc[1:].to_parquet(folder / "part-1.parquet", index=False)
+    (folder / "_SUCCESS").write_text("", encoding="utf-8")
+    result = run(capsys, "simulate", str(folder), "--year", "2024", "--month", "6")
+    assert result.code == 0, result.err
+    # ann 183.97 + bob 113.77 = 297.74, as from one file
+    assert _total(result.out, "net total") == "297.74"
+    written = pq.read_table(tmp_path / "population.results.parquet")
+    assert written.column("net_total_cents").to_pylist() == [18397, 11377]

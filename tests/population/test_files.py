@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from pydantic import ValidationError
@@ -154,3 +155,78 @@ def test_the_progress_bar_is_on_when_asked_and_off_when_not_a_terminal(
     )
     bar = capsys.readouterr().err
     assert "1.00k/1.00k" in bar and "rows" in bar
+
+
+def _folder_of_parts(frame: pd.DataFrame, folder: Path, cuts: list[int]) -> Path:
+    """``frame`` as Spark or Dask leave a table: part files in a folder (one in a sub-folder), with
+    the writers' markers and metadata beside them."""
+    (folder / "rest").mkdir(parents=True)
+    bounds = [0, *cuts, len(frame)]
+    names = [f"part-{i:05d}.parquet" for i in range(len(bounds) - 2)] + ["rest/part-0.parquet"]
+    for name, start, end in zip(names, bounds[:-1], bounds[1:], strict=True):
+        part = frame.iloc[start:end]
+        table = pa.Table.from_pandas(part, preserve_index=False)
+        ids = pa.array([f"W{i:05d}" for i in range(start, end)])
+        pq.write_table(table.add_column(0, "worker_id", ids), folder / name, row_group_size=150)
+    (folder / "_SUCCESS").write_text("")
+    (folder / ".part-00000.parquet.crc").write_text("not a parquet file")
+    (folder / "_metadata").write_text("not a parquet file")
+    return folder
+
+
+def test_a_folder_of_parquet_parts_is_read_as_one_table_in_the_order_of_its_paths(
+    tmp_path: Path,
+) -> None:
+    frame = _population()
+    # parts of 400, 250 and 350 rows: "rest/part-0" sorts after "part-00001"
+    given = _folder_of_parts(frame, tmp_path / "in.parquet", [400, 650])
+    summary = compute_population_file(
+        given,
+        tmp_path / "out.parquet",
+        *PEER_MONTH,
+        parameters=peer_parameters(),
+        keep_columns=["worker_id"],
+        batch_rows=128,
+        workers=2,
+    )
+    got = read(tmp_path / "out.parquet")
+    assert got["worker_id"].tolist() == [f"W{i:05d}" for i in range(ROWS)]
+    expected = to_pandas(compute_population(frame, *PEER_MONTH, parameters=peer_parameters()))
+    got = got.drop(columns="worker_id")
+    got["status"] = got["status"].astype(str)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    # batches of up to 128 rows, across a file's row groups but never across two files:
+    # ceil(400 / 128) + ceil(250 / 128) + ceil(350 / 128) = 4 + 2 + 3
+    assert summary.rows == ROWS and summary.batches == 9
+
+
+def test_a_bad_row_in_a_later_part_is_named_by_its_place_in_the_whole_table(
+    tmp_path: Path,
+) -> None:
+    frame = _population()
+    frame.loc[701, "days_economic"] = -2  # row 51 of the last part, which starts at row 650
+    given = _folder_of_parts(frame, tmp_path / "in", [400, 650])
+    with pytest.raises(ValidationError) as error:
+        compute_population_file(
+            given, tmp_path / "out.parquet", *PEER_MONTH, keep_columns=["worker_id"], batch_rows=100
+        )
+    assert error.value.errors()[0]["loc"] == ("days_economic", 701)
+
+
+def test_a_folder_without_parquet_files_or_with_parts_that_differ_is_refused(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "_SUCCESS").write_text("")
+    with pytest.raises(ValidationError, match=r"a folder without \.parquet files"):
+        compute_population_file(empty, tmp_path / "out.parquet", *PEER_MONTH)
+    frame = _population().head(20)
+    mixed = _folder_of_parts(frame, tmp_path / "mixed", [10])
+    pq.write_table(
+        pa.Table.from_pandas(frame.drop(columns="days_economic"), preserve_index=False),
+        mixed / "part-00009.parquet",
+    )
+    with pytest.raises(ValidationError, match=r"part-00009.parquet: its columns differ"):
+        compute_population_file(mixed, tmp_path / "out.parquet", *PEER_MONTH)
+    assert not (tmp_path / "out.parquet").exists()

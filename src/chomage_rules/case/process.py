@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 
 from ..core.money import decimal_to_cents
 from ..core.vocabulary import DayStatus, Reason
@@ -29,10 +30,36 @@ from ..rules import (
 from . import spells
 from .models import Employer, History, Month, ReasonLimitCounters, Worker
 
-__all__ = ["PROCESS_RULES", "explain_process", "reason_limits_after"]
+__all__ = ["PROCESS_RULES", "ProcessCase", "explain_process", "reason_limits_after"]
 
 Explained = tuple[tuple[Step, ...], tuple[Notice, ...]]
-ProcessRule = Callable[[Worker, Employer, Month, History, Facts], Explained]
+
+
+class ProcessCase:
+    """One month's case as the process rules read it, with the two walks over its days that
+    both the explanation and ``MonthResult.history_after`` need (R12's spell, day by day, and
+    R14's weeks), each made once however often they are read."""
+
+    __slots__ = ("__dict__", "employer", "facts", "history", "month", "worker")
+
+    def __init__(
+        self, worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
+    ) -> None:
+        self.worker, self.employer, self.month = worker, employer, month
+        self.history, self.facts = history, facts
+
+    @cached_property
+    def walk(self) -> registration.Walk:
+        """The spell followed to the month's last day (R12)."""
+        return spells.walk(self.worker, self.month, self.history, self.facts)
+
+    @cached_property
+    def limit_count(self) -> tuple[reason_limits.Count, reason_limits.Limits]:
+        """The month's weeks counted against the limits by reason (R14)."""
+        return _reason_limit_count(self.worker, self.month, self.history, self.facts)
+
+
+ProcessRule = Callable[[ProcessCase], Explained]
 
 # --------------------------------------------------------------------------- R10 control card
 
@@ -43,13 +70,12 @@ def _first_unemployment_day(month: Month) -> date | None:
     return min(days, default=None)
 
 
-def _control_card(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _control_card(case: ProcessCase) -> Explained:
     """R10: the month's card against the dates of the electronic card, a paper card's issue
     date against the day it is due."""
+    month, employer = case.month, case.employer
     return control_card.explain(
-        facts,
+        case.facts,
         first_day=month.first_day,
         card=month.control_card,
         issued=month.paper_card_issued,
@@ -62,12 +88,11 @@ def _control_card(
 # --------------------------------------------------------------------------- R8 payment timing
 
 
-def _payment_timing(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _payment_timing(case: ProcessCase) -> Explained:
     """R8: when the month is paid, and what holds it with what the worker can do."""
+    month = case.month
     return payment_status.explain_timing(
-        facts,
+        case.facts,
         first_day=month.first_day,
         employer_declared=month.employer_declared,
         card_submitted=month.card_submitted,
@@ -78,11 +103,11 @@ def _payment_timing(
 # --------------------------------------------------------------------------- R11 eC3.2 access
 
 
-def _ec32_access(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _ec32_access(case: ProcessCase) -> Explained:
     """How the worker logs in to the eC3.2, from the country of residence (R11)."""
-    access = ec32_access.ec32_access(worker.residence_country, on=month.first_day, facts=facts)
+    access = ec32_access.ec32_access(
+        case.worker.residence_country, on=case.month.first_day, facts=case.facts
+    )
     return (access.step,), access.notices
 
 
@@ -109,21 +134,17 @@ def _reason_limit_count(
     return counted, limits
 
 
-def reason_limits_after(
-    worker: Worker, month: Month, history: History, facts: Facts
-) -> ReasonLimitCounters:
+def reason_limits_after(case: ProcessCase) -> ReasonLimitCounters:
     """The R14 counters after the month, for ``MonthResult.history_after``."""
-    after = _reason_limit_count(worker, month, history, facts)[0].after
+    after = case.limit_count[0].after
     return ReasonLimitCounters(**dataclasses.asdict(after))
 
 
-def _limits(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _limits(case: ProcessCase) -> Explained:
     """The limits by reason: a technical accident's dates, the weeks of economic suspension
     against the limits of the worker's occupation (R14)."""
-    counted, limits = _reason_limit_count(worker, month, history, facts)
-    occupation = worker.occupation
+    counted, limits = case.limit_count
+    occupation = case.worker.occupation
     return (
         reason_limits.steps(counted, occupation, limits),
         reason_limits.notices(counted, occupation, limits),
@@ -133,16 +154,14 @@ def _limits(
 # --------------------------------------------------------------- R12 registration, R13 application
 
 
-def _registration(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _registration(case: ProcessCase) -> Explained:
     """R12: the spell of temporary unemployment, and where and by when to register once it
     passes three months."""
-    walk = spells.walk(worker, month, history, facts)
+    walk, worker, facts = case.walk, case.worker, case.facts
     return (
         registration.steps(
             walk,
-            spells.month_end(month),
+            spells.month_end(case.month),
             facts,
             country=worker.residence_country,
             region=worker.residence_region,
@@ -153,15 +172,14 @@ def _registration(
     )
 
 
-def _application(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def _application(case: ProcessCase) -> Explained:
     """R13: whether the month needs a new application or a new wage declaration."""
-    decision = spells.decision(worker, month, history, facts)
+    worker, facts = case.worker, case.facts
+    decision = spells.decision(worker, case.month, case.history, facts)
     return (
         application.steps(
             decision,
-            spells.earlier(history),
+            spells.earlier(case.history),
             regime=worker.regime,
             weekly_hours=decimal_to_cents(worker.weekly_hours),
             facts=facts,
@@ -183,14 +201,12 @@ PROCESS_RULES: tuple[ProcessRule, ...] = (
 """The process rules in the order the explanation reads them (each adds its own line)."""
 
 
-def explain_process(
-    worker: Worker, employer: Employer, month: Month, history: History, facts: Facts
-) -> Explained:
+def explain_process(case: ProcessCase) -> Explained:
     """The steps and notices of every process rule for this month."""
     steps: list[Step] = []
     notices: list[Notice] = []
     for rule in PROCESS_RULES:
-        more_steps, more_notices = rule(worker, employer, month, history, facts)
+        more_steps, more_notices = rule(case)
         steps += more_steps
         notices += more_notices
     return tuple(steps), tuple(notices)

@@ -37,7 +37,7 @@ from ..rules import dated_figures
 from ..rules.payment_status import STATUS_OF_CODE
 from ..rules.rate import GROUP_OF, REASONS_OF
 from .models import Employer, History, Month, Worker
-from .process import explain_process, reason_limits_after
+from .process import ProcessCase, explain_process, reason_limits_after
 from .spells import history_fields
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
@@ -293,13 +293,17 @@ class MonthResult:
             supplement_units=_counter(k.supplement.counted_after),
             cp124_credit_used=_counter(k.construction.credit_used_after),
             # R14 limits by reason
-            reason_limits=reason_limits_after(
-                self.worker, self.month, self.history, Facts.default()
-            ),
+            reason_limits=reason_limits_after(self._process),
             # the spell and the last temporary unemployment (job-seeker registration R12,
             # applications R13)
-            **history_fields(self.worker, self.month, self.history),
+            **history_fields(self.worker, self.month, self.history, self._process.walk),
         )
+
+    @cached_property
+    def _process(self) -> ProcessCase:
+        """The case as the process rules read it: their walks over the month's days are made
+        once for ``history_after`` and the explanation together."""
+        return ProcessCase(self.worker, self.employer, self.month, self.history, Facts.default())
 
     @property
     def parameters_fingerprint(self) -> str:
@@ -313,10 +317,7 @@ class MonthResult:
     def _derivation(self) -> tuple[tuple[Step, ...], tuple[Notice, ...]]:
         c = self.computation
         steps, notices = explain_kernel(c.inputs, c.shown, c.figures, c.outputs)
-        facts = Facts.default()
-        more_steps, more_notices = explain_process(
-            self.worker, self.employer, self.month, self.history, facts
-        )
+        more_steps, more_notices = explain_process(self._process)
         return (*steps, *more_steps), (*notices, *more_notices)
 
     @property

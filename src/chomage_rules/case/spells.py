@@ -79,9 +79,12 @@ def decision(worker: Worker, month: Month, history: History, facts: Facts) -> ap
     )
 
 
-def history_fields(worker: Worker, month: Month, history: History) -> dict[str, Any]:
-    """The history's spell and last temporary unemployment after the month (R12, R13)."""
-    state = walk(worker, month, history, Facts.default()).state
+def history_fields(
+    worker: Worker, month: Month, history: History, walked: registration.Walk
+) -> dict[str, Any]:
+    """The history's spell and last temporary unemployment after the month (R12, R13), from the
+    month's ``walk``."""
+    state = walked.state
     spell = None
     if state.first_day is not None and state.last_day is not None:
         spell = Spell(

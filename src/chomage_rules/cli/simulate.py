@@ -42,8 +42,10 @@ _COMPONENTS = {
 
 
 def default_output(source: Path, kind: str = "results") -> Path:
-    """``NAME.results.SUFFIX`` (or another ``kind``) beside ``NAME.SUFFIX``."""
-    return source.with_name(f"{source.stem}.{kind}{source.suffix}")
+    """``NAME.results.SUFFIX`` (or another ``kind``) beside ``NAME.SUFFIX``; for a folder of
+    Parquet parts (whatever its name), one Parquet file ``NAME.results.parquet`` beside it."""
+    same_kind = source.is_file() and source.suffix.lower() in _SUFFIXES
+    return source.with_name(f"{source.stem}.{kind}{source.suffix if same_kind else '.parquet'}")
 
 
 def _engine(command: str) -> ModuleType:
@@ -72,7 +74,11 @@ def file_options(
 ) -> None:
     """The arguments of a command that reads a population file (``simulate``, ``compare``):
     the file, the month, ``--set``, ``--out``, ``--keep`` and ``--no-progress``."""
-    command.add_argument("population", metavar="POPULATION", help="a .parquet or .csv file")
+    command.add_argument(
+        "population",
+        metavar="POPULATION",
+        help="a .parquet or .csv file, or a folder of Parquet files",
+    )
     command.add_argument("--year", type=int, required=True, metavar="Y")
     command.add_argument("--month", type=int, required=True, metavar="M")
     add_set(command)
@@ -93,8 +99,6 @@ def population_paths(population: str, out: str | None, kind: str) -> tuple[Path,
     source = Path(population)
     if not source.exists():
         raise CommandError(f"{population}: no such file")
-    if not source.is_file():
-        raise CommandError(f"{population}: is a folder, not a file")
     target = Path(out) if out else default_output(source, kind)
     if out and not target.name.lower().endswith(_SUFFIXES):
         raise CommandError(f"--out {out}: give a .parquet (or .pq) or a .csv file")
