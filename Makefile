@@ -4,6 +4,7 @@
 #   make docs   build the documentation site into site/ (mkdocs --strict: a warning fails it)
 # and, not part of `make test`:
 #   make mutation   mutation testing of the rules and money.py (installs mutmut; docs/mutation.md)
+#   make notebook   JupyterLab on examples/ (installs the notebook extra: heavy, so not in dev)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -13,8 +14,9 @@ DEV_STAMP := $(VENV)/.dev-installed
 # the mutation tester is not a dev dependency: only `make mutation` installs it
 MUTMUT_VERSION := 3.8.1
 MUTMUT_STAMP := $(VENV)/.mutmut-$(MUTMUT_VERSION)-installed
+NOTEBOOK_STAMP := $(VENV)/.notebook-installed
 
-.PHONY: demo test lint typecheck pytest docs bench mutation clean
+.PHONY: demo test lint typecheck pytest docs bench mutation notebook clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +63,14 @@ mutation: $(DEV_STAMP) $(MUTMUT_STAMP)
 	$(VENV)/bin/mutmut run
 	$(VENV)/bin/mutmut export-cicd-stats
 	$(VENV)/bin/mutmut results | $(PY) scripts/mutation_summary.py
+
+$(NOTEBOOK_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[notebook,population]'
+	touch $@ $(CORE_STAMP)
+
+# the example notebooks in JupyterLab (examples/what_if.ipynb: a what-if over a population)
+notebook: $(NOTEBOOK_STAMP)
+	$(VENV)/bin/jupyter lab examples/
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis mutants site

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -58,8 +59,26 @@ def test_the_what_if_notebook_runs() -> None:
     ).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the two plots
+    # the two plots of the comparison, and the allowance curves under each set
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    # the comparison shown as a table (its _repr_html_), cost by payer first
+    shown = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    (table,) = [text for text in shown if 'class="chomage-rules-comparison"' in text]
+    assert table.index("Cost by payer (EUR)") < table.index("Workers")
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "0 lose" in printed and "extra gross cost, all payers together" in printed
     # the gross change is not called a net cost: the workers receive it less the tax withheld
     assert "net extra cost" not in printed and "extra net received by the workers" in printed
+
+
+def test_make_notebook_installs_its_extra_and_opens_the_examples() -> None:
+    # -n: what it would run, without running it (JupyterLab is not installed by make test)
+    done = subprocess.run(
+        ["make", "-n", "notebook"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert "pip install -q -e '.[notebook,population]'" in done.stdout
+    assert done.stdout.rstrip().endswith(".venv/bin/jupyter lab examples/")
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = extras["optional-dependencies"]
+    assert [p for p in extras["notebook"] if p.startswith("jupyterlab==")]
+    assert not [p for p in extras["dev"] if p.startswith("jupyterlab")]  # heavy: not in dev

@@ -1,8 +1,8 @@
 """The layers of the package, and the size of its functions (issue 8: "layers that show").
 
 Imports point down: ``core`` → ``parameters`` → ``explain`` (steps and the catalogue) → ``rules``
-→ ``kernel`` → ``case`` → ``population`` and ``testing`` → ``cli`` (the command line, above
-everything it runs), never back up. No rule imports the
+→ ``kernel`` → ``case`` → ``population`` and ``testing`` → ``plot`` (drawings for a notebook)
+→ ``cli`` (the command line, above everything it runs), never back up. No rule imports the
 rendering code. Every function of ``src/`` is at most 60 lines (ruff's branch and statement
 limits, PLR0912 and PLR0915, are on as well).
 """
@@ -22,6 +22,7 @@ LAYERS = (
     "case",
     "population",
     "testing",
+    "plot",
     "cli",
 )
 # population and testing are side by side at the top: neither imports the other

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from chomage_rules.cli import main
@@ -51,3 +52,19 @@ def assert_bad_input(result: Run, *expected: str) -> None:
     assert len(result.err.splitlines()) <= SCREEN_LINES
     for text in expected:
         assert text in result.err, result.err
+
+
+# The README's population: ann 2,500.00 a month, 4 economic days, bob 4,500.00, 2 days, both on
+# a six-day week, June 2024; net ann 183.97 and bob 113.77 (the README's example), 297.74 in all.
+POPULATION = pd.DataFrame(
+    {"monthly_wage_cents": [250_000, 450_000], "days_per_week": [6, 6], "days_economic": [4, 2]}
+)
+
+
+def population_csv(
+    folder: Path, frame: pd.DataFrame = POPULATION, name: str = "population.csv"
+) -> Path:
+    """``frame`` written as CSV to ``folder/name``."""
+    path = folder / name
+    frame.to_csv(path, index=False)
+    return path

@@ -9,6 +9,7 @@ import pytest
 
 from chomage_rules.cli.case_file import EXAMPLE
 from tests.cli.helpers import assert_bad_input, run, with_stdin, write_case
+from tests.html_tree import parse
 
 # The README's worker (the example case): June 2024, ceiling 3,365.16, so the daily wage is
 # 3,365.16 / 26 = 129.4292…; economic 60 % → 77.6575… → 77.66, force majeure 65 % → 84.1290… →
@@ -49,6 +50,21 @@ def test_markdown_in_french(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert result.code == 0, result.err
     assert result.out.startswith("# ")
     assert "133,43" in result.out  # French writes the decimal comma
+
+
+def test_html_is_a_whole_page(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    case = write_case(tmp_path, {"employer": {**EXAMPLE["employer"], "name": "<i>A & B</i>"}})
+    result = run(capsys, "compute", str(case), "--format", "html", "--lang", "nl")
+    assert result.code == 0, result.err
+    tree = parse(result.out)
+    (page,) = tree.find_all("html")
+    assert page.attrs["lang"] == "nl"
+    assert tree.find_all("title")[0].text == "Tijdelijke werkloosheid, 2024-06"
+    (body,) = tree.find_all("body")
+    assert body.find_all("div")[0].attrs["class"] == "chomage-rules"
+    assert not tree.find_all("i")  # the employer's name is text
+    assert "<i>A & B</i>, 0403.170.701" in body.text
+    assert "133,43" in body.text and "85073003328" not in result.out
 
 
 def test_history_may_be_left_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

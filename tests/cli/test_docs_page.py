@@ -53,4 +53,12 @@ def test_every_command_has_an_example() -> None:
         if kind == "bash"
         for match in re.finditer(r"chomage-rules (\w+)", code)
     }
-    assert commands == {"example", "compute", "parameters", "schema", "simulate", "verify"}
+    assert commands == {
+        "example",
+        "compute",
+        "parameters",
+        "schema",
+        "simulate",
+        "compare",
+        "verify",
+    }

@@ -9,19 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from chomage_rules import ParameterSet, compute_population
-from tests.cli.helpers import assert_bad_input, run
+from tests.cli.helpers import POPULATION, assert_bad_input, population_csv, run
 
-# The README's population: ann 2,500.00 a month, 4 economic days, bob 4,500.00, 2 days, both on
-# a six-day week, June 2024; net ann 183.97 and bob 113.77 (the README's example), 297.74 in all.
-FRAME = pd.DataFrame(
-    {"monthly_wage_cents": [250_000, 450_000], "days_per_week": [6, 6], "days_economic": [4, 2]}
-)
-
-
-def _csv(folder: Path, frame: pd.DataFrame = FRAME, name: str = "population.csv") -> Path:
-    path = folder / name
-    frame.to_csv(path, index=False)
-    return path
+FRAME = POPULATION  # ann and bob, June 2024 (tests/cli/helpers.py)
 
 
 def _total(out: str, label: str) -> str:
@@ -32,7 +22,9 @@ def _total(out: str, label: str) -> str:
 
 
 def test_a_csv_file_beside_its_results(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    result = run(capsys, "simulate", str(_csv(tmp_path)), "--year", "2024", "--month", "6")
+    result = run(
+        capsys, "simulate", str(population_csv(tmp_path)), "--year", "2024", "--month", "6"
+    )
     assert result.code == 0, result.err
     assert result.out.startswith("2 rows from population.csv to population.results.csv")
     assert _total(result.out, "net total") == "297.74"
@@ -46,7 +38,7 @@ def test_a_csv_file_beside_its_results(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 def test_set_and_out_and_kept_columns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = _csv(tmp_path, FRAME.assign(person=["ann", "bob"]))
+    source = population_csv(tmp_path, FRAME.assign(person=["ann", "bob"]))
     out = tmp_path / "results.parquet"
     result = run(
         capsys,
@@ -79,7 +71,9 @@ def test_set_and_out_and_kept_columns(capsys: pytest.CaptureFixture[str], tmp_pa
 
 def test_a_bad_row_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = FRAME.assign(monthly_wage_cents=[250_000, -5])
-    result = run(capsys, "simulate", str(_csv(tmp_path, bad)), "--year", "2024", "--month", "6")
+    result = run(
+        capsys, "simulate", str(population_csv(tmp_path, bad)), "--year", "2024", "--month", "6"
+    )
     assert_bad_input(
         result, "population.csv: 1 problem", "monthly_wage_cents[1]: row 1: -5 cents is negative"
     )
@@ -90,13 +84,15 @@ def test_a_national_number_in_a_row_is_masked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     bad = FRAME.assign(monthly_wage_cents=[250_000, 85073003328])
-    result = run(capsys, "simulate", str(_csv(tmp_path, bad)), "--year", "2024", "--month", "6")
+    result = run(
+        capsys, "simulate", str(population_csv(tmp_path, bad)), "--year", "2024", "--month", "6"
+    )
     assert_bad_input(result, "monthly_wage_cents[1]")
     assert "85073003328" not in result.err
 
 
 def test_bad_files_and_options(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = str(_csv(tmp_path))
+    source = str(population_csv(tmp_path))
     month = ("--year", "2024", "--month", "6")
     assert_bad_input(
         run(capsys, "simulate", str(tmp_path / "none.csv"), *month), "none.csv: no such file"

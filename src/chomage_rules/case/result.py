@@ -20,6 +20,7 @@ from ..core.money import cents_to_decimal, half_units_to_decimal
 from ..core.ops import Num
 from ..core.vocabulary import PAYERS, Payer, PaymentStatus, Reason
 from ..explain.catalogue import Language, check_language
+from ..explain.html import html_fragment
 from ..explain.render import Explanation, json_document, render
 from ..explain.step import Notice, Step
 from ..kernel import (
@@ -42,7 +43,7 @@ from .spells import history_fields
 
 __all__ = ["PAYERS", "AllowanceLine", "MonthResult", "Payment"]
 
-Format = Literal["text", "markdown", "json"]
+Format = Literal["text", "markdown", "json", "html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +367,9 @@ class MonthResult:
         """Every step with formulas, values and numbered sources, in English (``en``), French
         (``fr``) or Dutch (``nl``); the national number is masked.
 
+        ``format``: ``text``, ``markdown``, ``json``, or ``html``, a self-contained fragment
+        (a ``<div>``, every text escaped, the sources as links) such as a notebook shows.
+
         The JSON document ends with a decision receipt: library version, parameter fingerprint
         and, when ``receipt_key`` is given, ``inputs_hmac_sha256`` (see :meth:`inputs_hmac`);
         without a key that field is null. ``receipt_key`` is for the JSON document only.
@@ -376,7 +380,13 @@ class MonthResult:
         explanation = self._explanation()
         if format == "json":
             return json_document(language, self._data(receipt_key), explanation)
+        if format == "html":
+            return html_fragment(language, explanation)
         return render(format, language, explanation)
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows a result: :meth:`explain` as HTML, in English."""
+        return self.explain("html")
 
     def _explanation(self) -> Explanation:
         employer = self.employer

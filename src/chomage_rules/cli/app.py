@@ -20,13 +20,15 @@ from pydantic import ValidationError
 from ..case.engine import compute_month
 from ..case.result import LIBRARY_VERSION
 from ..core.errors import ParameterNotCovered
-from ..explain.catalogue import LANGUAGES
+from ..explain.catalogue import LANGUAGES, catalogue
+from ..explain.html import html_page
 from ..parameters import ParameterSet
 from .case_file import EXAMPLE, STDIN, case_parameters, read_case
+from .compare import add_compare
 from .errors import BAD_INPUT, CANNOT_RUN, CommandError, invalid, masked
 from .figures import figures_in_force, history, review
 from .schemas import SCHEMAS
-from .simulate import simulate
+from .simulate import file_options, simulate
 from .verify import add_verify
 
 __all__ = ["main", "parser"]
@@ -93,6 +95,9 @@ def _compute(args: argparse.Namespace) -> str:
     if args.format == "document":  # what `verify` reads back (MonthResult.to_json())
         return result.to_json() + "\n"
     text = result.explain(args.format, args.lang)
+    if args.format == "html":  # a page of its own, to open in a browser
+        period = f"{result.month.year}-{result.month.month:02d}"
+        return html_page(args.lang, catalogue(args.lang).label("title", {"period": period}), text)
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -137,7 +142,8 @@ def parser() -> argparse.ArgumentParser:
     top = _Parser(
         prog=PROG,
         description="Belgian temporary-unemployment benefits: compute and explain a month, "
-        "look up the dated figures, print the JSON Schemas, compute a population file.",
+        "look up the dated figures, print the JSON Schemas, compute a population file or compare "
+        "a reform over it.",
         epilog="Start with: chomage-rules example > case.json; chomage-rules compute case.json. "
         "Exit codes: 0 done, 2 bad input, 1 internal error or missing extra.",
     )
@@ -162,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
     schema.add_argument("which", nargs="?", choices=tuple(SCHEMAS), default="case")
     schema.set_defaults(run=_schema)
     _simulate_parser(commands)
+    add_compare(commands, _add_set)
     add_verify(commands)
     return top
 
@@ -176,9 +183,10 @@ def _compute_parser(commands: Any) -> None:
     compute.add_argument("case", metavar="CASE.json", help="the case file; - for standard input")
     compute.add_argument(
         "--format",
-        choices=("text", "markdown", "json", "document"),
+        choices=("text", "markdown", "json", "html", "document"),
         default="text",
-        help="default: text; document: the result document to store (verify reads it)",
+        help="default: text; html: a page to open in a browser; document: the result document "
+        "to store (verify reads it)",
     )
     compute.add_argument("--lang", choices=LANGUAGES, default="en", help="default: en")
     _add_set(compute)
@@ -210,28 +218,10 @@ def _simulate_parser(commands: Any) -> None:
         description="Compute one month for every row of a Parquet or CSV file (the columns of "
         "docs/population.md), batch by batch, and print the totals. Needs the files extra.",
     )
-    simulate.add_argument(
-        "population",
-        metavar="POPULATION",
-        help="a .parquet or .csv file, or a folder of Parquet files",
-    )
-    simulate.add_argument("--year", type=int, required=True, metavar="Y")
-    simulate.add_argument("--month", type=int, required=True, metavar="M")
-    _add_set(simulate)
-    simulate.add_argument(
-        "--out", metavar="FILE", help="the results (default: NAME.results.csv beside NAME.csv)"
-    )
+    file_options(simulate, _add_set, "the results (default: NAME.results.csv beside NAME.csv)")
     simulate.add_argument(
         "--detail", action="store_true", help="add each payer's gross and net columns"
     )
-    simulate.add_argument(
-        "--keep",
-        metavar="COLUMN",
-        action="append",
-        default=None,
-        help="copy an input column to the results, such as an identifier (repeatable)",
-    )
-    simulate.add_argument("--no-progress", action="store_true", help="no progress bar")
     simulate.set_defaults(run=_simulate)
 
 

@@ -106,7 +106,9 @@ class References:
         )
 
 
-def _figure(texts: Catalogue, use: ParameterUse, refs: References) -> str:
+def figure_label(texts: Catalogue, use: ParameterUse) -> tuple[str, dict[str, Any]]:
+    """The label key of a figure's line and its values, without its references (every
+    rendering adds them its own way: numbers in text, links in HTML)."""
     version = use.version
     value = (
         texts.label("no_value") if version.value is None else texts.write("decimal", version.value)
@@ -116,12 +118,16 @@ def _figure(texts: Catalogue, use: ParameterUse, refs: References) -> str:
         if version.valid_from == date.min
         else texts.label("from", {"day": version.valid_from})
     )
-    if version.overridden:
-        return texts.label("figure.overridden", {"name": use.name, "value": value, "start": start})
-    numbers = " ".join(f"[{refs.figure_source(s)}]" for s in version.sources)
-    return texts.label(
-        "figure", {"name": use.name, "value": value, "start": start, "references": numbers}
-    )
+    key = "figure.overridden" if version.overridden else "figure"
+    return key, {"name": use.name, "value": value, "start": start}
+
+
+def _figure(texts: Catalogue, use: ParameterUse, refs: References) -> str:
+    key, values = figure_label(texts, use)
+    if use.version.overridden:
+        return texts.label(key, values)
+    numbers = " ".join(f"[{refs.figure_source(s)}]" for s in use.version.sources)
+    return texts.label(key, {**values, "references": numbers})
 
 
 def _step_lines(
@@ -157,7 +163,7 @@ def notices_json(
     ]
 
 
-def _dated(texts: Catalogue, entry: Mapping[str, Any]) -> str:
+def date_suffix(texts: Catalogue, entry: Mapping[str, Any]) -> str:
     """ ", updated 2024-07-12" (in the language), or nothing for a source without a date."""
     if not entry["date"]:
         return ""
@@ -167,7 +173,7 @@ def _dated(texts: Catalogue, entry: Mapping[str, Any]) -> str:
 
 def _reference_line(texts: Catalogue, entry: Mapping[str, Any]) -> str:
     where = f" <{entry['url']}>" if entry["url"] else ""
-    return f"{entry['title']}{_dated(texts, entry)}{where}"
+    return f"{entry['title']}{date_suffix(texts, entry)}{where}"
 
 
 def _money(texts: Catalogue, cents: int) -> str:
@@ -254,7 +260,7 @@ def _markdown(texts: Catalogue, e: Explanation) -> str:
     lines += ["", f"## {texts.label('references')}", ""]
     for r in refs.entries.values():
         where = f"[{r['title']}]({r['url']})" if r["url"] else r["title"]
-        lines.append(f"{r['number']}. {where}{_dated(texts, r)}")
+        lines.append(f"{r['number']}. {where}{date_suffix(texts, r)}")
     return "\n".join(lines) + "\n"
 
 
@@ -322,4 +328,4 @@ def render(format: str, lang: Language, e: Explanation) -> str:
         return _text(catalogue(lang), e)
     if format == "markdown":
         return _markdown(catalogue(lang), e)
-    raise ValueError(f"unknown format {format!r}: use 'text', 'markdown' or 'json'")
+    raise ValueError(f"unknown format {format!r}: use 'text', 'markdown', 'json' or 'html'")

@@ -22,9 +22,11 @@ import pandas as pd
 from ..case.engine import parameter_set
 from ..core.money import cents_to_decimal, decimal_to_cents
 from ..core.vocabulary import PAYERS
+from ..explain.catalogue import Language, check_language
 from ..parameters import ParameterSet
 from .columns import Population
 from .compute import check_call, prepare, run
+from .html import summary_html
 from .tables import build_result
 
 __all__ = ["CHANGE_COLUMNS", "ChangeSummary", "Comparison", "Tally", "compare", "compare_rows"]
@@ -97,6 +99,15 @@ class ChangeSummary:
         quantiles = ", ".join(f"{q:.0%} {v:+}" for q, v in self.change_quantiles.items())
         lines.append(f"Change of net total per worker (EUR): {quantiles}")
         return "\n".join(lines)
+
+    def html(self, lang: Language | str = "en") -> str:
+        """The summary as a self-contained HTML fragment in English (``en``), French (``fr``)
+        or Dutch (``nl``): cost by payer and by component, gainers and losers, quantiles."""
+        return summary_html(self, check_language(lang))
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows a comparison: :meth:`html` in English."""
+        return self.html()
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,15 @@ import numpy as np
 
 from ..case.engine import parameter_set
 from ..core.errors import input_error
+from ..core.identifiers import mask_digit_runs
 from ..core.money import cents_to_decimal
 from ..core.vocabulary import PAYERS
+from ..explain.catalogue import Language, catalogue, check_language
 from ..parameters import ParameterSet
 from .columns import COLUMN_BY_NAME, Column
 from .compare import ChangeSummary, Tally, change_rows, compare_rows
 from .compute import DETAIL_COLUMNS, OUTPUT_COLUMNS, check_call, prepare, run
+from .html import summary_html
 from .privacy import safe_input
 from .tables import STATUS_CATEGORIES, build_result
 
@@ -225,6 +228,20 @@ class FileComparison(ChangeSummary):
             f"{self.seconds:.1f} s ({rate:,.0f} rows/s, each under both sets)"
         )
         return head + "\n" + super().summary()
+
+    def html(self, lang: Language | str = "en") -> str:
+        """:meth:`ChangeSummary.html`, under a line naming the file, its rows and the output
+        (the files' names masked: a name may hold a national number)."""
+        language = check_language(lang)
+        head = catalogue(language).label(
+            "comparison.file",
+            {
+                "rows": self.rows,
+                "input": mask_digit_runs(self.input.name),
+                "output": mask_digit_runs(self.output.name),
+            },
+        )
+        return summary_html(self, language, head)
 
 
 def compare_file(
