@@ -72,9 +72,15 @@ def test_the_what_if_notebook_runs() -> None:
 
 
 def test_make_notebook_installs_its_extra_and_opens_the_examples() -> None:
-    # -n: what it would run, without running it (JupyterLab is not installed by make test)
+    # -n: what it would run, without running it (JupyterLab is not installed by make test);
+    # --no-print-directory: under `make test` this make is a sub-make, which would otherwise
+    # print "Entering directory" lines around what it runs
     done = subprocess.run(
-        ["make", "-n", "notebook"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "notebook"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "pip install -q -e '.[notebook,population]'" in done.stdout
     assert done.stdout.rstrip().endswith(".venv/bin/jupyter lab examples/")
