@@ -292,6 +292,33 @@ WORDS: dict[Language, dict[str, str]] = {
     },
 }
 
+# A figure's unit in French and Dutch: a word of the page, not of a source (a unit missing here
+# fails the generation, so a new one is translated before the pages are written).
+UNITS: dict[Language, dict[str, str]] = {
+    "fr": {
+        "EUR per day": "EUR par jour",
+        "EUR per month": "EUR par mois",
+        "EUR per unit": "EUR par allocation",
+        "days per month": "jours par mois",
+        "share of the capped daily wage": "part de la rémunération journalière plafonnée",
+        "share of the gross allowance": "part de l'allocation brute",
+        "share of the gross amount": "part du montant brut",
+        "units per service year": "allocations par année de service",
+        "units": "allocations",
+    },
+    "nl": {
+        "EUR per day": "EUR per dag",
+        "EUR per month": "EUR per maand",
+        "EUR per unit": "EUR per uitkering",
+        "days per month": "dagen per maand",
+        "share of the capped daily wage": "deel van het begrensde dagloon",
+        "share of the gross allowance": "deel van de bruto-uitkering",
+        "share of the gross amount": "deel van het brutobedrag",
+        "units per service year": "uitkeringen per dienstjaar",
+        "units": "uitkeringen",
+    },
+}
+
 # A rule's heading in French and Dutch (its module's first line, quoted below it, is English).
 RULE_NAMES: dict[Language, dict[str, str]] = {
     "fr": {
@@ -475,6 +502,10 @@ class Writer:
             return f"*{self.texts.label('no_value')}*"
         return self.texts.write("decimal", version.value)
 
+    def unit(self, parameter: Parameter) -> str:
+        """The figure's unit in the page's language (as the file writes it, in English)."""
+        return escape(parameter.unit if self.lang == "en" else UNITS[self.lang][parameter.unit])
+
     def confidence(self, version: ParameterVersion | FactVersion) -> str:
         words = [self.texts.term(f"confidence.{version.confidence}")]
         if getattr(version, "unverified", False):
@@ -546,7 +577,7 @@ def finding(w: Writer, sources: Sources) -> list[str]:
             last = parameter.last
             latest = f"{w.figure(last)} ({words['from'].lower()} {w.day(last.valid_from)})"
             lines.append(
-                f"| [`{name}`](#{name}) | {_rule_link(rule)} | {escape(parameter.unit)} | {latest} |"
+                f"| [`{name}`](#{name}) | {_rule_link(rule)} | {w.unit(parameter)} | {latest} |"
             )
     lines += ["", f"### {words['facts']} {{#index-facts}}", ""]
     lines += [f"| {words['name']} | {words['rule']} | {words['kind']} | {words['versions']} |"]
@@ -656,7 +687,7 @@ def parameter_section(w: Writer, parameter: Parameter, rule: Rule) -> list[str]:
     lines = [
         f"### `{parameter.name}` {{#{parameter.name}}}",
         "",
-        f"{escape(parameter.description)} {words['unit']}: {escape(parameter.unit)}{indexed}; "
+        f"{escape(parameter.description)} {words['unit']}: {w.unit(parameter)}{indexed}; "
         f"{words['read_by']} {_rule_link(rule)}.",
         "",
         f"| {words['from']} | {words['until']} | {words['value']} | {words['confidence']} |",

@@ -197,3 +197,12 @@ def _plain(template: str) -> str:
 
 def _pattern(declared: str) -> str:
     return re.escape(declared).replace("<group>", "[a-z_]+").replace("<reason>", "[a-z_]+")
+
+
+def test_a_figures_unit_is_written_in_the_pages_language() -> None:
+    # the unit is a word of the page (the file writes it in English), unlike a source's passage
+    units = {"en": "EUR per month", "fr": "EUR par mois", "nl": "EUR per maand"}
+    for lang, unit in units.items():
+        section = _anchored(PAGES[lang], "wage.monthly_ceiling")
+        assert f": {unit};" in section, lang
+    assert "EUR per month" not in PAGES["fr"] + PAGES["nl"]

@@ -157,21 +157,3 @@ def test_the_license_is_an_spdx_expression() -> None:
     assert not [c for c in project["project"]["classifiers"] if c.startswith("License ::")]
     # the SPDX form needs setuptools 77 (PEP 639)
     assert project["build-system"]["requires"] == ["setuptools>=77.0.1"]
-
-
-def _blocks(page: str, marker: str) -> list[str]:
-    text = (ROOT / page).read_text(encoding="utf-8")
-    return [b for b in re.findall(r"```python\n(.*?)```", text, re.DOTALL) if marker in b]
-
-
-@pytest.mark.parametrize(
-    ("page", "marker"),
-    [
-        ("docs/parameters.md", "figures.names()"),
-        ("docs/population.md", "frame_from_cases(cases"),
-        ("docs/population.md", "comparison.gross_cost_change"),
-    ],
-)
-def test_the_examples_of_the_new_sections_run(page: str, marker: str) -> None:
-    (block,) = _blocks(page, marker)
-    exec(compile(block, page, "exec"), {})  # our own docs
