@@ -26,7 +26,7 @@ __all__ = ["escape", "html_fragment", "html_page", "link", "table"]
 _SAFE_URL = re.compile(r"https?://", re.IGNORECASE)
 _BOX = "font-family:sans-serif;line-height:1.4;max-width:60em"
 _TABLE = "border-collapse:collapse;margin:0.5em 0"
-_NUMBER = ' style="text-align:right"'
+_CELL = "padding:0.1em 0.6em"
 _NOTICE = "background:#fff3cd;border-left:4px solid #e0a800;padding:0.3em 0.6em;margin:0.3em 0"
 _NOT_APPLIED = "color:#777"
 
@@ -49,8 +49,10 @@ def table(head: Sequence[str], rows: Iterable[Sequence[str]], numbers_from: int 
     figures, aligned right."""
 
     def cells(row: Sequence[str], tag: str) -> str:
+        # a cell's own padding: without it the columns' headings and figures run together
         return "".join(
-            f"<{tag}{_NUMBER if i >= numbers_from else ''}>{cell}</{tag}>"
+            f'<{tag} style="{_CELL};text-align:{"right" if i >= numbers_from else "left"}">'
+            f"{cell}</{tag}>"
             for i, cell in enumerate(row)
         )
 
