@@ -133,3 +133,17 @@ def test_without_matplotlib_the_module_names_its_extra() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "pip install 'chomage-rules[plot]'" in done.stdout
+
+
+def test_a_line_says_how_sure_its_figure_is_unless_a_source_gives_it() -> None:
+    # December 2026: the ceiling 3,501.11 is derived (3,432.46 indexed) and no source confirms it;
+    # the threshold 4,284 comes from payroll pages (secondary). June 2024: 3,365.16 is the RVA's.
+    ax = allowance_curve(date(2026, 12, 1), wages=WAGES)
+    (ceiling,) = _by_label(ax, "wage ceiling")
+    assert (
+        ceiling.get_label() == "wage ceiling 3,501.11 (wage.monthly_ceiling; derived, unverified)"
+    )
+    (threshold,) = _by_label(ax, "supplement's wage threshold")
+    assert threshold.get_label().endswith("(supplement.wage_threshold; secondary)")
+    (official,) = _by_label(allowance_curve(date(2024, 6, 1), wages=WAGES), "wage ceiling")
+    assert official.get_label() == "wage ceiling 3,365.16 (wage.monthly_ceiling)"

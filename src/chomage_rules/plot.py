@@ -31,7 +31,7 @@ from .case.engine import compute_month, parameter_set
 from .case.models import DayEntry, Employer, History, Month, Worker
 from .core.errors import ParameterNotCovered
 from .core.vocabulary import DayStatus, Reason
-from .parameters import ParameterSet
+from .parameters import ParameterSet, ParameterVersion
 
 __all__ = ["DEFAULT_WAGES", "MARKED_FIGURES", "CurvePoint", "allowance_curve", "allowance_points"]
 
@@ -116,10 +116,25 @@ def _marks(ax: Axes, parameters: ParameterSet, on: date) -> None:
     for name, label in MARKED_FIGURES.items():
         style = next(styles)
         try:
+            version = parameters.version(name, on)
             value = parameters.value(name, on)
         except ParameterNotCovered:
             continue
-        ax.axvline(float(value), color="grey", linestyle=style, label=f"{label} {value:,} ({name})")
+        ax.axvline(
+            float(value),
+            color="grey",
+            linestyle=style,
+            label=f"{label} {value:,} ({_how_sure(name, version)})",
+        )
+
+
+def _how_sure(name: str, version: ParameterVersion) -> str:
+    """The figure's name, and how sure it is where no source gives it as it stands (a derived,
+    unverified or caller's figure is labelled so: a plot is read without its explanation)."""
+    if version.confidence == "official" and not version.unverified:
+        return name
+    grade = version.confidence + (", unverified" if version.unverified else "")
+    return f"{name}; {grade}"
 
 
 def allowance_curve(
