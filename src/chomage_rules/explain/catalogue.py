@@ -33,9 +33,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from ..core.money import format_fraction
+from ..core.vocabulary import Language
 
 __all__ = [
     "LANGUAGES",
@@ -46,7 +47,6 @@ __all__ = [
     "check_language",
 ]
 
-Language = Literal["en", "fr", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr", "nl")
 
 
