@@ -15,34 +15,18 @@ from chomage_rules.core.vocabulary import Language
 from chomage_rules.parameters import Parameter
 from chomage_rules.parameters.facts import Fact, Facts, read_facts_file
 from chomage_rules.parameters.schema import read_file
+from tests.test_parameter_files import GOOD
 
-FIGURE = """\
-family = "test"
-
-[test.figure]
-description = "a figure"
-description_fr = "un montant"
-description_nl = "een bedrag"
-unit = "EUR per day"
-kind = "amount"
-
-[[test.figure.versions]]
-from = 2024-01-01
-value = 1.00
-confidence = "official"
-caveat = "a doubt"
-caveat_fr = "un doute"
-caveat_nl = "een twijfel"
-
-[[test.figure.versions.sources]]
-title = "Page A"
-url = "https://example.org/a"
-date = 2024-01-01
-date_kind = "published"
-"""
-
-FACT = FIGURE.replace('unit = "EUR per day"\nkind = "amount"', 'kind = "count"').replace(
-    "value = 1.00", "value = 3"
+# the schema tests' good file, its first version with a caveat in the three languages
+FIGURE = GOOD.replace(
+    'confidence = "official"\n',
+    'confidence = "official"\ncaveat = "a doubt"\ncaveat_fr = "un doute"\ncaveat_nl = "een twijfel"\n',
+    1,
+)
+FACT = (
+    FIGURE.replace('unit = "EUR per day"\nkind = "amount"', 'kind = "count"')
+    .replace("value = 1.00", "value = 3")
+    .replace("value = 2.00", "value = 4")
 )
 
 LANGS: tuple[Language, ...] = ("en", "fr", "nl")
@@ -64,9 +48,13 @@ def test_a_figure_is_described_and_its_caveat_told_in_each_language(tmp_path: Pa
         "un montant",
         "een bedrag",
     ]
-    assert [figure.last.caveat_in(lang) for lang in LANGS] == ["a doubt", "un doute", "een twijfel"]
+    assert [figure.versions[0].caveat_in(lang) for lang in LANGS] == [
+        "a doubt",
+        "un doute",
+        "een twijfel",
+    ]
     # the English attributes keep their meaning
-    assert (figure.description, figure.last.caveat) == ("a figure", "a doubt")
+    assert (figure.description, figure.versions[0].caveat) == ("a figure", "a doubt")
 
 
 def test_a_fact_is_described_and_its_caveat_told_in_each_language() -> None:
@@ -85,7 +73,7 @@ def test_a_fact_is_described_and_its_caveat_told_in_each_language() -> None:
 
 def test_a_version_without_a_caveat_has_none_in_any_language(tmp_path: Path) -> None:
     text = "\n".join(line for line in FIGURE.splitlines() if not line.startswith("caveat"))
-    version = _figure_set(tmp_path, text + "\n").parameter("test.figure").last
+    version = _figure_set(tmp_path, text + "\n").parameter("test.figure").versions[0]
     assert [version.caveat_in(lang) for lang in LANGS] == [None, None, None]
 
 
