@@ -77,8 +77,9 @@ class FactEntry(_FactModel):
     """A fact: what it is, the kind of its value and its versions, oldest first."""
 
     description: str = Field(min_length=1)
-    description_fr: str = Field(min_length=1)
-    description_nl: str = Field(min_length=1)
+    # the shipped facts give all three; as for figures, a translation is optional in the schema
+    description_fr: str | None = Field(default=None, min_length=1)
+    description_nl: str | None = Field(default=None, min_length=1)
     kind: FactKind
     versions: list[FactVersionEntry] = Field(min_length=1)
 

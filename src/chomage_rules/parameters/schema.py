@@ -178,16 +178,16 @@ def in_language(lang: Language, english: str, french: str | None, dutch: str | N
 
 
 def check_caveat_languages(caveat: str | None, french: str | None, dutch: str | None) -> None:
-    """A caveat is told to readers in their language: the file writes it in English, French and
-    Dutch, or not at all, so that the three cannot drift apart (a translation alone is refused)."""
-    given = {"caveat": caveat, "caveat_fr": french, "caveat_nl": dutch}
-    missing = [key for key, text in given.items() if text is None]
-    if missing and len(missing) < len(given):
+    """A translated caveat translates an English one: a translation without it is refused. A
+    caveat without its translations is read (a caller's own files need not translate theirs:
+    French and Dutch readers are then told the English); the shipped files give all three, which
+    their tests check."""
+    if caveat is None and (french is not None or dutch is not None):
+        given = [key for key, text in (("caveat_fr", french), ("caveat_nl", dutch)) if text]
         raise PydanticCustomError(
             "version_caveat",
-            "a caveat is written in English, French and Dutch: 'caveat', 'caveat_fr' and "
-            "'caveat_nl' go together (missing: {missing})",
-            {"missing": ", ".join(repr(key) for key in missing)},
+            "{given} translates 'caveat', which this version does not have",
+            {"given": " and ".join(repr(key) for key in given)},
         )
 
 
@@ -304,8 +304,9 @@ class ParameterEntry(_Entry):
     """
 
     description: Text
-    description_fr: Text
-    description_nl: Text
+    # optional for a caller's own files (told in English then); the shipped files give all three
+    description_fr: Text | None = None
+    description_nl: Text | None = None
     unit: Text
     kind: Literal["amount", "rate", "count", "divisor"]
     indexed: bool = False
