@@ -10,9 +10,10 @@ caveats; the texts of the steps and notices come from the message catalogue in t
 language. So the reference is made from the code and the data, and cannot drift from them;
 ``tests/test_docs.py`` runs the check.
 
-A page in French or Dutch translates the page's own words (``WORDS``) and takes the texts of the
-explanation from the catalogue in that language; what the files and modules write (the quoted
-passages, descriptions, notes and caveats) stays as written.
+A page in French or Dutch translates the page's own words (``WORDS``), takes the texts of the
+explanation from the catalogue in that language and the descriptions and caveats of the figures
+and facts from their files' French or Dutch (``description_fr``, ``caveat_nl`` ...); the quoted
+passages, the modules' texts and the notes (the team's commentary, English only) stay as written.
 """
 
 from __future__ import annotations
@@ -138,9 +139,11 @@ WORDS: dict[Language, dict[str, str]] = {
             "versions** (la date d'effet, la valeur, le degré de certitude, les sources et leurs "
             "dates, les notes et réserves) ; son calcul en nombres entiers exacts ; et les étapes "
             "et avis par lesquels elle s'explique, dont les textes sont repris ici du catalogue "
-            "français, un repère comme `{wage}` tenant la place de la valeur calculée. Les "
-            "passages cités, les descriptions, notes et réserves des fichiers sont reproduits tels "
-            "qu'ils sont écrits (en anglais autour des citations). Les tests sont dans "
+            "français, un repère comme `{wage}` tenant la place de la valeur calculée ; les "
+            "descriptions et réserves des montants et des faits sont celles, en français, de leurs "
+            "fichiers. Les passages cités et les notes (le commentaire de l'équipe) sont "
+            "reproduits tels qu'ils sont écrits (en anglais autour des citations). Les tests sont "
+            "dans "
             "`tests/rules/`, un fichier par module."
         ),
         "languages": "Cette page en anglais : [The rulebook](../rules.md) ; en néerlandais : [De regels](../nl/rules.md).",
@@ -221,9 +224,10 @@ WORDS: dict[Language, dict[str, str]] = {
             "ingangsdatum, de waarde, hoe zeker ze is, de bronnen met hun datum, de notities en "
             "voorbehouden); haar berekening in exacte gehele getallen; en de stappen en "
             "meldingen waarmee ze zich verklaart, waarvan de teksten hier uit de Nederlandse "
-            "catalogus komen, met een plaatshouder zoals `{wage}` voor de berekende waarde. De "
-            "geciteerde passages en de beschrijvingen, notities en voorbehouden van de bestanden "
-            "staan er zoals ze geschreven zijn (in het Engels rond de citaten). De tests staan in "
+            "catalogus komen, met een plaatshouder zoals `{wage}` voor de berekende waarde; de "
+            "beschrijvingen en voorbehouden van de bedragen en feiten zijn de Nederlandse van hun "
+            "bestanden. De geciteerde passages en de notities (het commentaar van het team) staan "
+            "er zoals ze geschreven zijn (in het Engels rond de citaten). De tests staan in "
             "`tests/rules/`, één bestand per module."
         ),
         "languages": "Deze pagina in het Engels: [The rulebook](../rules.md); in het Frans: [Les règles](../fr/rules.md).",
@@ -687,7 +691,7 @@ def parameter_section(w: Writer, parameter: Parameter, rule: Rule) -> list[str]:
     lines = [
         f"### `{parameter.name}` {{#{parameter.name}}}",
         "",
-        f"{escape(parameter.description)} {words['unit']}: {w.unit(parameter)}{indexed}; "
+        f"{escape(parameter.description_in(w.lang))} {words['unit']}: {w.unit(parameter)}{indexed}; "
         f"{words['read_by']} {_rule_link(rule)}.",
         "",
         f"| {words['from']} | {words['until']} | {words['value']} | {words['confidence']} |",
@@ -710,7 +714,7 @@ def fact_section(w: Writer, fact: Fact, rule: Rule) -> list[str]:
     lines = [
         f"### `{fact.name}` {{#{fact.name}}}",
         "",
-        f"{escape(fact.description)} {words['kind']}: {words['kind.' + fact.kind]}; "
+        f"{escape(fact.description_in(w.lang))} {words['kind']}: {words['kind.' + fact.kind]}; "
         f"{words['read_by']} {_rule_link(rule)}.",
         "",
     ]
@@ -725,8 +729,9 @@ def _version_details(w: Writer, version: ParameterVersion | FactVersion, value: 
     lines = [f"- **{start}** ({w.confidence(version)}): {value}"]
     if version.note:
         lines.append(f"    - {words['note']}: {escape(version.note)}")
-    if version.caveat:
-        lines.append(f"    - {words['caveat']}: {escape(version.caveat)}")
+    caveat = version.caveat_in(w.lang)
+    if caveat:
+        lines.append(f"    - {words['caveat']}: {escape(caveat)}")
     lines.append(f"    - {words['sources']}:")
     lines += [f"        - {w.source(source)}" for source in version.sources]
     return [*lines, ""]

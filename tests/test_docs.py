@@ -206,3 +206,22 @@ def test_a_figures_unit_is_written_in_the_pages_language() -> None:
         section = _anchored(PAGES[lang], "wage.monthly_ceiling")
         assert f": {unit};" in section, lang
     assert "EUR per month" not in PAGES["fr"] + PAGES["nl"]
+
+
+def test_a_description_and_a_caveat_are_written_in_the_pages_language() -> None:
+    # the files give each description and caveat in English, French and Dutch; a note stays English
+    parameters = ParameterSet.default()
+    ceiling = parameters.parameter("wage.monthly_ceiling")
+    fact = Facts.default().fact("registration.offices")
+    for lang in LANGUAGES:
+        section = _anchored(PAGES[lang], "wage.monthly_ceiling")
+        assert ceiling.description_in(lang).replace("_", "\\_") in section, lang
+        caveat = ceiling.versions[0].caveat_in(lang)
+        assert caveat is not None and caveat.replace("_", "\\_") in section, lang
+        assert fact.description_in(lang) in _anchored(PAGES[lang], "registration.offices"), lang
+    assert "Le service régional de l'emploi auprès duquel" in PAGES["fr"]
+    assert "De gewestelijke dienst voor arbeidsbemiddeling" in PAGES["nl"]
+    assert ceiling.description not in PAGES["fr"] + PAGES["nl"]
+    # the note (the team's commentary) is English on every page
+    note = ceiling.versions[-1].note
+    assert note is not None and note.replace("_", "\\_")[:60] in PAGES["fr"]

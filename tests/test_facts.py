@@ -14,6 +14,8 @@ family = "demo"
 
 [demo.first_day]
 description = "A day."
+description_fr = "Un jour."
+description_nl = "Een dag."
 kind = "date"
 
 [[demo.first_day.versions]]

@@ -25,6 +25,8 @@ family = "test"
 
 [test.figure]
 description = "a figure"
+description_fr = "un montant"
+description_nl = "een bedrag"
 unit = "EUR per day"
 kind = "amount"
 

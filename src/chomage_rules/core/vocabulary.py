@@ -23,6 +23,7 @@ __all__ = [
     "ControlCard",
     "Cp124Category",
     "DayStatus",
+    "Language",
     "Occupation",
     "Payer",
     "PaymentStatus",
@@ -147,3 +148,8 @@ class Region(StrEnum):
     BRUSSELS = "brussels"
     FLANDERS = "flanders"
     GERMAN_SPEAKING = "german_speaking"  # the German-speaking Community (Ostbelgien)
+
+
+Language = Literal["en", "fr", "nl"]
+"""The languages the library writes in: its explanations, and the descriptions and caveats of the
+figures and facts (English first; French and Dutch beside it in the files)."""

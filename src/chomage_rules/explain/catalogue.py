@@ -19,7 +19,8 @@ Ways of writing a value (the part after the colon):
   (``0,2675``); ``day``: a date, ``2024-06-01`` (``01/06/2024``); ``text``: as it is;
 - ``term``: a key of the ``[terms]`` table (a reason, a payer …), written in the language;
 - ``local``: a text given in each language, a mapping ``{"en": …, "fr": …, "nl": …}`` (a name
-  a fact file gives in the three languages, such as a regional office's region);
+  a fact file gives in the three languages, such as a regional office's region) or a
+  :class:`~chomage_rules.core.translated.Translated` text (a figure's caveat);
 - ``phrase``: a phrase ``(key, values)`` of the ``[phrases]`` table;
 - ``plus``, ``commas``, ``semicolons``: a sequence of phrases ``(key, values)`` of the
   ``[phrases]`` table, joined by ``+``, ``,`` or ``;``.
@@ -33,9 +34,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from ..core.money import format_fraction
+from ..core.translated import Translated
+from ..core.vocabulary import Language
 
 __all__ = [
     "LANGUAGES",
@@ -46,7 +49,6 @@ __all__ = [
     "check_language",
 ]
 
-Language = Literal["en", "fr", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr", "nl")
 
 
@@ -56,6 +58,13 @@ def check_language(lang: str) -> Language:
         if lang == language:
             return language
     raise ValueError(f"unknown language {lang!r}: use 'en', 'fr' or 'nl'")
+
+
+def _local(lang: Language, value: Any) -> str:
+    """A text given in each language: a Translated text, or a mapping by language."""
+    if isinstance(value, Translated):
+        return value.in_language(lang)
+    return str(value[lang])
 
 
 def _units(half_units: int) -> str:
@@ -117,7 +126,7 @@ _WRITERS: dict[str, Writer] = {
     **{spec: _list_writer(separator) for spec, separator in _LISTS.items()},
     "phrase": lambda texts, value: texts.fill(texts.phrases[value[0]], value[1]),
     "term": lambda texts, value: texts.terms[value],
-    "local": lambda texts, value: str(value[texts.language]),
+    "local": lambda texts, value: _local(texts.language, value),
     "day": lambda texts, value: value.strftime(texts.date_format),
     "text": lambda texts, value: str(value),
 }

@@ -58,6 +58,7 @@ from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, Union
 
 from ..core.errors import ParameterNotCovered, input_error
+from ..core.vocabulary import Language
 from .indexations import (
     FILE_NAME as INDEXATIONS_FILE,
 )
@@ -72,6 +73,7 @@ from .schema import (
     ParameterFileError,
     Problem,
     check_value,
+    in_language,
     read_file,
     version_ends,
 )
@@ -124,6 +126,10 @@ class ParameterVersion:
     overridden: bool = False
     caveat: str | None = None
     """A doubt the sources raise about this figure, told to the reader whenever it is used."""
+    caveat_fr: str | None = None
+    caveat_nl: str | None = None
+    """The caveat in French and Dutch (the files give both beside every caveat):
+    :meth:`caveat_in`."""
     confidence: FigureConfidence = CALLER
     """How sure the figure is: ``official``, ``secondary``, ``derived`` (the derivation is in
     ``note``) as its file says, or ``caller`` for a figure supplied by the caller (the default
@@ -157,6 +163,12 @@ class ParameterVersion:
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
 
+    def caveat_in(self, lang: Language) -> str | None:
+        """The caveat in ``lang`` (None when the figure has none)."""
+        if self.caveat is None:
+            return None
+        return in_language(lang, self.caveat, self.caveat_fr, self.caveat_nl)
+
 
 @dataclass(frozen=True, slots=True)
 class ParameterUse:
@@ -184,6 +196,9 @@ class Parameter:
     series: str | None = None
     """The series of indexations the figure follows (``indexations.toml``): a version is stale
     on a day when an indexation of it is known after the version's latest source (R9)."""
+    description_fr: str | None = None
+    description_nl: str | None = None
+    """The description in French and Dutch (the files give both): :meth:`description_in`."""
     _starts: tuple[date, ...] = field(repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
@@ -202,6 +217,10 @@ class Parameter:
     def last(self) -> ParameterVersion:
         return self.versions[-1]
 
+    def description_in(self, lang: Language) -> str:
+        """What the figure is, in ``lang``."""
+        return in_language(lang, self.description, self.description_fr, self.description_nl)
+
 
 # --------------------------------------------------------------------------- loading the files
 
@@ -218,6 +237,8 @@ def _parameter(name: str, entry: ParameterEntry) -> Parameter:
             sources=tuple(_source(source) for source in version.sources),
             note=version.note,
             caveat=version.caveat,
+            caveat_fr=version.caveat_fr,
+            caveat_nl=version.caveat_nl,
             confidence=version.confidence,
             unverified=version.unverified,
             not_in_force=version.not_in_force,
@@ -227,6 +248,8 @@ def _parameter(name: str, entry: ParameterEntry) -> Parameter:
     return Parameter(
         name=name,
         description=entry.description,
+        description_fr=entry.description_fr,
+        description_nl=entry.description_nl,
         unit=entry.unit,
         kind=entry.kind,
         versions=versions,

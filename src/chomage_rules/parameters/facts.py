@@ -28,14 +28,16 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..core.errors import ParameterNotCovered
-from ..core.vocabulary import Confidence
+from ..core.vocabulary import Confidence, Language
 from .schema import (
     ParameterFileError,
     Problem,
     SourceEntry,
+    check_caveat_languages,
+    in_language,
     read_entries,
     version_ends,
 )
@@ -61,13 +63,23 @@ class FactVersionEntry(_FactModel):
     confidence: Confidence
     note: str | None = Field(default=None, min_length=1)
     caveat: str | None = Field(default=None, min_length=1)
+    caveat_fr: str | None = Field(default=None, min_length=1)
+    caveat_nl: str | None = Field(default=None, min_length=1)
     sources: list[SourceEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _caveat_in_three_languages(self) -> FactVersionEntry:
+        check_caveat_languages(self.caveat, self.caveat_fr, self.caveat_nl)
+        return self
 
 
 class FactEntry(_FactModel):
     """A fact: what it is, the kind of its value and its versions, oldest first."""
 
     description: str = Field(min_length=1)
+    # the shipped facts give all three; as for figures, a translation is optional in the schema
+    description_fr: str | None = Field(default=None, min_length=1)
+    description_nl: str | None = Field(default=None, min_length=1)
     kind: FactKind
     versions: list[FactVersionEntry] = Field(min_length=1)
 
@@ -129,6 +141,14 @@ class FactVersion:
     """The version's sources (:class:`chomage_rules.parameters.Source`)."""
     note: str | None = None
     caveat: str | None = None
+    caveat_fr: str | None = None
+    caveat_nl: str | None = None
+
+    def caveat_in(self, lang: Language) -> str | None:
+        """The caveat in ``lang`` (None when the version has none)."""
+        if self.caveat is None:
+            return None
+        return in_language(lang, self.caveat, self.caveat_fr, self.caveat_nl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +159,8 @@ class Fact:
     description: str
     kind: FactKind
     versions: tuple[FactVersion, ...]
+    description_fr: str | None = None
+    description_nl: str | None = None
     _starts: tuple[date, ...] = field(repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
@@ -150,6 +172,10 @@ class Fact:
             first = self.versions[0].valid_from.isoformat()
             raise ParameterNotCovered(self.name, on, f"this fact is known from {first}")
         return self.versions[index]
+
+    def description_in(self, lang: Language) -> str:
+        """What the fact is, in ``lang``."""
+        return in_language(lang, self.description, self.description_fr, self.description_nl)
 
 
 def _frozen(value: Any) -> FactValue:
@@ -173,10 +199,19 @@ def _fact(name: str, entry: FactEntry) -> Fact:
             sources=tuple(_source(source) for source in version.sources),
             note=version.note,
             caveat=version.caveat,
+            caveat_fr=version.caveat_fr,
+            caveat_nl=version.caveat_nl,
         )
         for index, version in enumerate(entry.versions)
     )
-    return Fact(name, entry.description, entry.kind, versions)
+    return Fact(
+        name,
+        entry.description,
+        entry.kind,
+        versions,
+        description_fr=entry.description_fr,
+        description_nl=entry.description_nl,
+    )
 
 
 class Facts:

@@ -33,7 +33,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from ..core.vocabulary import Confidence
+from ..core.vocabulary import Confidence, Language
 
 __all__ = [
     "KINDS",
@@ -42,7 +42,9 @@ __all__ = [
     "Problem",
     "SourceEntry",
     "VersionEntry",
+    "check_caveat_languages",
     "check_value",
+    "in_language",
     "read_entries",
     "read_file",
     "version_ends",
@@ -165,6 +167,30 @@ Day = date  # the type, under a name a source's ``date`` field does not hide
 Text = Annotated[str, Field(min_length=1)]
 
 
+# --------------------------------------------------------------------------- the three languages
+
+
+def in_language(lang: Language, english: str, french: str | None, dutch: str | None) -> str:
+    """A description or caveat in ``lang``; the English where no translation is held (a figure or
+    fact built by hand: the files always give all three)."""
+    translated = {"en": english, "fr": french, "nl": dutch}[lang]
+    return english if translated is None else translated
+
+
+def check_caveat_languages(caveat: str | None, french: str | None, dutch: str | None) -> None:
+    """A translated caveat translates an English one: a translation without it is refused. A
+    caveat without its translations is read (a caller's own files need not translate theirs:
+    French and Dutch readers are then told the English); the shipped files give all three, which
+    their tests check."""
+    if caveat is None and (french is not None or dutch is not None):
+        given = [key for key, text in (("caveat_fr", french), ("caveat_nl", dutch)) if text]
+        raise PydanticCustomError(
+            "version_caveat",
+            "{given} translates 'caveat', which this version does not have",
+            {"given": " and ".join(repr(key) for key in given)},
+        )
+
+
 # --------------------------------------------------------------------------- the models
 
 
@@ -223,7 +249,14 @@ class VersionEntry(_Entry):
     not_in_force: bool = False
     note: Text | None = None
     caveat: Text | None = None
+    caveat_fr: Text | None = None
+    caveat_nl: Text | None = None
     sources: list[SourceEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _caveat_in_three_languages(self) -> VersionEntry:
+        check_caveat_languages(self.caveat, self.caveat_fr, self.caveat_nl)
+        return self
 
     @model_validator(mode="after")
     def _reasoned_and_dated(self) -> VersionEntry:
@@ -271,6 +304,9 @@ class ParameterEntry(_Entry):
     """
 
     description: Text
+    # optional for a caller's own files (told in English then); the shipped files give all three
+    description_fr: Text | None = None
+    description_nl: Text | None = None
     unit: Text
     kind: Literal["amount", "rate", "count", "divisor"]
     indexed: bool = False
@@ -481,6 +517,7 @@ _OWN_MESSAGES = frozenset(
         "version_note",
         "version_source",
         "version_confidence",
+        "version_caveat",
         "parameter_series",
     }
 )

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..core import memo
 from ..core.sources import LegalSource, pages
+from ..core.translated import Translated
 from ..explain.step import Notice, Phrase, Step
 from ..parameters import CALLER, ParameterUse, ParameterVersion
 from ..parameters.indexations import Indexation
@@ -161,19 +162,30 @@ def steps(p: MonthParameters, steps: Iterable[Step]) -> tuple[Step, ...]:
     return (Step(STEP, RULE, bool(read), STEP, values, (), pages(cited)),)
 
 
+def _caveat_notice(figure: FigureStatus, version: ParameterVersion) -> Notice:
+    """``parameters.caveat``: the file's doubt about a figure, told in the reader's language. The
+    value ``caveat`` is the English text, as stored in a result's document, carrying the file's
+    French and Dutch (``caveat_fr``, ``caveat_nl``) for the catalogue to write."""
+    english = figure.caveat or ""
+    caveat = Translated(
+        english, version.caveat_in("fr") or english, version.caveat_in("nl") or english
+    )
+    told = {"name": figure.name, "value": figure.value, "caveat": caveat}
+    return Notice("parameters.caveat", told, RULE, pages(figure.sources))
+
+
 def notices(p: MonthParameters, steps: Iterable[Step]) -> tuple[Notice, ...]:
     """``parameters.stale``, ``parameters.derived``, ``parameters.caveat`` (one per figure),
     ``parameters.overridden`` and ``parameters.change_within_month``, for the figures the steps
     read."""
     steps = tuple(steps)
     read = figures(p, steps)
-    _, applied = _read(steps)
+    used, applied = _read(steps)
     month = memo.derived(p, RULE, lambda: _month(p))
     found: list[Notice] = [*_stale_notice(read), *_derived_notice(read, applied)]
     for figure in sorted(read, key=lambda f: f.name):
         if figure.name in applied and figure.caveat and not figure.overridden:
-            told = {"name": figure.name, "value": figure.value, "caveat": figure.caveat}
-            found.append(Notice("parameters.caveat", told, RULE, pages(figure.sources)))
+            found.append(_caveat_notice(figure, used[figure.name].version))
     overridden = sorted(f.name for f in read if f.overridden)
     if overridden:
         names = tuple(("figure", {"name": name}) for name in overridden)
