@@ -437,10 +437,10 @@ def _parquet_folder_reader(folder: Path, batch_rows: int) -> _Reader:
         raise input_error(
             "population", ("file",), f"{folder.name}: a folder without .parquet files", None
         )
-    pq = _arrow("pyarrow.parquet")
-    schema = pq.read_schema(files[0])
-    for other in files[1:]:
-        if not pq.read_schema(other).equals(schema):
+    footers = [_footer(file) for file in files]
+    schema = footers[0][0]
+    for other, (columns, _) in zip(files[1:], footers[1:], strict=True):
+        if not columns.equals(schema):
             raise input_error(
                 "population",
                 ("file",),
@@ -451,10 +451,18 @@ def _parquet_folder_reader(folder: Path, batch_rows: int) -> _Reader:
 
     def batches() -> Iterator[Any]:
         for file in files:
-            yield from _parquet_file(file).iter_batches(batch_size=batch_rows)
+            with _parquet_file(file) as parquet:
+                yield from parquet.iter_batches(batch_size=batch_rows)
 
-    rows = sum(pq.read_metadata(file).num_rows for file in files)
+    rows = sum(count for _, count in footers)
     return _Reader(batches, rows, lambda: _empty_batch(schema))
+
+
+def _footer(path: Path) -> tuple[Any, int]:
+    """A Parquet file's columns (as its writer's Arrow schema) and rows, from one read of its
+    footer; the file is closed again (a folder may hold many)."""
+    with _parquet_file(path) as parquet:
+        return parquet.schema_arrow, parquet.metadata.num_rows
 
 
 def _empty_batch(schema: Any) -> Any:
