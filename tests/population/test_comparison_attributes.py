@@ -6,21 +6,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pandas as pd
-
 from chomage_rules import ParameterSet, compare
 from chomage_rules.population import Comparison
+from tests.population.test_compare import FRAME  # low, idle and fm: their figures are derived there
 
 PAGE = Path(__file__).parents[2] / "docs" / "population.md"
-FRAME = pd.DataFrame(
-    {
-        "monthly_wage_cents": [260_000, 260_000, 500_000],
-        "days_per_week": [6, 6, 6],
-        "days_economic": [10, 0, 0],
-        "days_force_majeure": [0, 0, 3],
-    },
-    index=["low", "idle", "fm"],
-)
 
 
 def _comparison() -> Comparison:
